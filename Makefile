@@ -1,0 +1,145 @@
+# quire — one Makefile, no recursion (STYLE.md, "Makefile").
+.POSIX:
+.SUFFIXES:
+
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/quire
+DESTDIR =
+
+CC = cc
+CFLAGS = -O2 -g
+LDFLAGS =
+PKG_CONFIG = pkg-config
+AR = ar
+
+# Project flags live apart from CFLAGS, so `make CFLAGS=-O0` keeps them.
+WFLAGS = -std=c17 -Wall -Wextra -pedantic -Wmissing-prototypes \
+	-Wstrict-prototypes -Wwrite-strings -Wshadow
+WERROR = -Werror
+QCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DQUIRE_VERSION=\"$(VERSION)\" -Icommon
+
+DEP_CFLAGS != $(PKG_CONFIG) --cflags libutf8proc yaml-0.1
+DEP_LIBS != $(PKG_CONFIG) --libs libutf8proc yaml-0.1
+TEST_CFLAGS != $(PKG_CONFIG) --cflags criterion 2>/dev/null || true
+TEST_LIBS != $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriterion
+
+ALL_CFLAGS = $(WFLAGS) $(WERROR) $(QCPPFLAGS) $(DEP_CFLAGS) $(CFLAGS)
+
+PROGS != ls filters/*.c | sed 's,^filters/,,; s,\.c$$,,'
+BINS != ls filters/*.c | sed 's,\.c$$,,'
+LIBSRC != ls common/*.c
+LIBOBJ != ls common/*.c | sed 's,\.c$$,.o,'
+HDR != ls common/*.h
+TESTSRC != ls tests/unit/test_*.c 2>/dev/null || true
+TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
+CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
+MANPAGES != ls man/*.[17] 2>/dev/null || true
+GENSRC = common/translit_data.inc tools/gen_translit
+
+all: $(BINS)
+
+# Crude and correct, as sbase does: every object depends on every header.
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBOBJ): $(HDR)
+
+libquire.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BINS): libquire.a $(HDR)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
+
+$(TESTBIN): libquire.a $(HDR)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a \
+	    $(TEST_LIBS) $(DEP_LIBS)
+
+$(CONFBIN): libquire.a $(HDR)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
+
+# Each header must compile on its own (STYLE.md, "Headers").
+check-headers: $(HDR)
+	@for h in $(HDR); do \
+	    printf '#include "%s"\n' "$${h#common/}" | \
+	    $(CC) $(ALL_CFLAGS) -x c -fsyntax-only - || exit 1; \
+	done; echo "headers: each compiles alone"
+
+check-man:
+	mandoc -Tlint -Wwarning $(MANPAGES) 2>&1 | \
+	    grep -v 'referenced manual not found' | \
+	    { if read -r l; then echo "$$l"; cat; exit 1; fi; }
+	@echo "man: lint clean"
+
+check-unit: $(TESTBIN)
+	@for t in $(TESTBIN); do ./$$t --jobs 1 || exit 1; done
+
+check-cli: $(BINS)
+	sh tests/cli/run
+
+check-conformance: $(BINS) $(CONFBIN)
+	sh tests/conformance/run
+
+check-props: $(BINS)
+	sh tests/props/run
+
+# check and demo pull in deps, then build in a fresh make that sees them.
+check: deps
+	@$(MAKE) check-all
+
+check-all: all check-headers check-man check-unit check-conformance \
+	check-cli check-props
+
+sanitize:
+	$(MAKE) clean
+	$(MAKE) CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g' \
+	    LDFLAGS='-fsanitize=address,undefined' SANITIZED=1 check
+
+bench: $(BINS)
+	sh bench/normalize.sh
+
+eval: $(BINS)
+	@echo "eval: no evaluation suites yet (normalize has no accuracy figure)"
+
+demo: deps
+	@$(MAKE) all
+	./filters/normalize --profile=nlp data/demo/article.txt
+
+deps:
+	@sh tools/deps.sh
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do \
+	    cp filters/$$p $(DESTDIR)$(BINDIR)/$$p && \
+	    chmod 755 $(DESTDIR)$(BINDIR)/$$p || exit 1; done
+	for m in $(MANPAGES); do \
+	    s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/ && \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${m#man/} || exit 1; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANPAGES); do \
+	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+
+clean:
+	rm -f $(BINS) $(LIBOBJ) libquire.a $(TESTBIN) $(CONFBIN) $(GENSRC)
+
+.PHONY: all check check-headers check-man check-unit check-cli \
+	check-conformance check-props check-all sanitize bench eval demo deps install \
+	uninstall clean
+
+# The --ascii transliteration table is compiled in from its YAML source.
+tools/gen_translit: tools/gen_translit.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/gen_translit.c $(DEP_LIBS)
+
+common/translit_data.inc: tools/gen_translit data/translit/ascii.yaml
+	./tools/gen_translit data/translit/ascii.yaml > $@.tmp && mv $@.tmp $@
+
+common/translit.o: common/translit_data.inc

@@ -1,0 +1,73 @@
+/*
+ * buf: a growable byte buffer (see buf.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+int
+buf_reserve(struct buf *b, size_t more)
+{
+	size_t	 need, cap;
+	unsigned char *p;
+
+	if (more > SIZE_MAX - b->len)
+		return -1;
+	need = b->len + more;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need) {
+		if (cap > SIZE_MAX / 2) {
+			cap = need;
+			break;
+		}
+		cap *= 2;
+	}
+	if ((p = realloc(b->p, cap)) == NULL)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+int
+buf_append(struct buf *b, const void *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (buf_reserve(b, n) == -1)
+		return -1;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	return 0;
+}
+
+int
+buf_putc(struct buf *b, unsigned char c)
+{
+	if (b->len == b->cap && buf_reserve(b, 1) == -1)
+		return -1;
+	b->p[b->len++] = c;
+	return 0;
+}
+
+int
+buf_put_utf8(struct buf *b, int32_t cp)
+{
+	if (buf_reserve(b, 4) == -1)
+		return -1;
+	b->len += utf8_encode(cp, b->p + b->len);
+	return 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}

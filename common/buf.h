@@ -1,0 +1,49 @@
+/*
+ * buf: a growable byte buffer.
+ *
+ * Text travels as a pointer plus a length (NUL is data), so every engine
+ * that builds output builds it in a struct buf.  The functions here never
+ * print or exit: on allocation failure they return -1 and leave the buffer
+ * as it was, so engines can pass the error up (STYLE.md, "What common/ is").
+ */
+#ifndef QUIRE_BUF_H
+#define QUIRE_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf {
+	unsigned char	*p;	/* owned; NULL while cap is 0 */
+	size_t		 len;
+	size_t		 cap;
+};
+
+/* A zeroed struct buf is an empty buffer; BUF_INIT spells that. */
+#define BUF_INIT { NULL, 0, 0 }
+
+/*
+ * Makes room for at least `more` bytes past len, growing geometrically.
+ * Returns 0, or -1 if the size overflows or memory runs out.
+ */
+int	buf_reserve(struct buf *, size_t more);
+
+/* Appends n bytes from s; returns 0 or -1 as buf_reserve. */
+int	buf_append(struct buf *, const void *s, size_t n);
+
+/* Appends one byte; returns 0 or -1 as buf_reserve. */
+int	buf_putc(struct buf *, unsigned char c);
+
+/* Appends the UTF-8 form of code point cp (must be a scalar value). */
+int	buf_put_utf8(struct buf *, int32_t cp);
+
+/* Empties the buffer and keeps its memory for reuse. */
+static inline void
+buf_clear(struct buf *b)
+{
+	b->len = 0;
+}
+
+/* Frees the memory; the buffer is empty and reusable afterwards. */
+void	buf_free(struct buf *);
+
+#endif /* QUIRE_BUF_H */

@@ -1,0 +1,42 @@
+/*
+ * translit: the table behind `normalize --ascii`, mapping single code
+ * points to ASCII replacements (ß -> ss, € -> EUR, – -> -, Ж -> Zh).
+ *
+ * It covers what Unicode decomposition cannot: the engine first decomposes
+ * a character canonically (NFD) and drops its combining marks (é -> e),
+ * then looks up what is still not ASCII here.  The table is compiled in
+ * from data/translit/ascii.yaml by tools/gen_translit, which checks that
+ * every key is one non-ASCII code point without a canonical decomposition,
+ * that no key repeats, and that every value is printable ASCII; the
+ * choices (Greek, Cyrillic, currency codes, fractions) are explained in
+ * comments there.
+ */
+#ifndef QUIRE_TRANSLIT_H
+#define QUIRE_TRANSLIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct translit_entry {
+	int32_t		 cp;
+	const char	*ascii;	/* NUL-terminated printable ASCII */
+};
+
+/*
+ * Returns the ASCII replacement for code point cp, or NULL if the table
+ * has none (ASCII itself, letters that decompose, scripts it does not
+ * cover, values that are not code points).  The replacement is static
+ * printable ASCII (U+0020..U+007E), NUL-terminated; it may be empty, which
+ * means "drop the character" (zero-width and direction marks, soft hyphen,
+ * Cyrillic hard and soft signs).  If len is not NULL it receives the
+ * length in bytes, or 0 when NULL is returned.  Binary search: O(log n).
+ */
+const char *translit_ascii(int32_t cp, size_t *len);
+
+/*
+ * Returns the whole table, sorted by code point with no repeats, and
+ * stores its length in *n.  The entries are static.
+ */
+const struct translit_entry *translit_table(size_t *n);
+
+#endif /* QUIRE_TRANSLIT_H */

@@ -1,0 +1,202 @@
+/*
+ * utf8: decoding, encoding and repair of UTF-8 (see utf8.h for the table
+ * of well-formed sequences this follows).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+int
+utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned char	 c = s[0], lo = 0x80, hi = 0xBF;
+	int		 len, i;
+	int32_t		 v;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c < 0xC2 || c > 0xF4) {
+		*cp = UTF8_REPLACEMENT;
+		return -1;
+	}
+	if (c < 0xE0) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c < 0xF0) {
+		len = 3;
+		v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;	/* overlong */
+		else if (c == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else {
+		len = 4;
+		v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;	/* overlong */
+		else if (c == 0xF4)
+			hi = 0x8F;	/* past U+10FFFF */
+	}
+	/* Only the second byte has a narrowed range. */
+	for (i = 1; i < len; i++) {
+		if ((size_t)i >= n)
+			return 0;
+		if (s[i] < lo || s[i] > hi) {
+			*cp = UTF8_REPLACEMENT;
+			return -i;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = v;
+	return len;
+}
+
+int
+utf8_encode(int32_t cp, unsigned char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (unsigned char)(0xC0 | (cp >> 6));
+		out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (unsigned char)(0xE0 | (cp >> 12));
+		out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xF0 | (cp >> 18));
+	out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+utf8_count(const unsigned char *s, size_t n)
+{
+	size_t	 i, count = 0;
+
+	/* Every byte that is not a continuation byte starts a code point. */
+	for (i = 0; i < n; i++)
+		count += (s[i] & 0xC0) != 0x80;
+	return count;
+}
+
+void
+utf8_fixer_init(struct utf8_fixer *f)
+{
+	memset(f, 0, sizeof(*f));
+}
+
+static int
+fixer_bad(struct utf8_fixer *f, uint64_t at, struct buf *out, int stop_at_bad)
+{
+	static const unsigned char fffd[] = { 0xEF, 0xBF, 0xBD };
+
+	if (f->nbad++ == 0)
+		f->first_bad = at;
+	if (stop_at_bad)
+		return 1;
+	return buf_append(out, fffd, sizeof(fffd));
+}
+
+/* Is the run s[0..n) plain ASCII?  Checked a word at a time. */
+static size_t
+ascii_prefix(const unsigned char *s, size_t n)
+{
+	size_t	 i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+int
+utf8_fixer_feed(struct utf8_fixer *f, const unsigned char *s, size_t n,
+    struct buf *out, int stop_at_bad)
+{
+	size_t	 i = 0, run;
+	int32_t	 cp;
+	int	 r, rc;
+
+	/* Complete a sequence left over from the last chunk byte by byte. */
+	while (f->ntail > 0 && i < n) {
+		f->tail[f->ntail++] = s[i++];
+		r = utf8_decode(f->tail, f->ntail, &cp);
+		if (r == 0)
+			continue;
+		if (r > 0) {
+			if (buf_append(out, f->tail, (size_t)r) == -1)
+				return -1;
+		} else {
+			if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+				return rc;
+			r = -r;
+		}
+		/* Bytes of the tail not used go back to the input. */
+		i -= f->ntail - (size_t)r;
+		f->offset += (uint64_t)r;
+		f->ntail = 0;
+	}
+	if (buf_reserve(out, n - i) == -1)
+		return -1;
+	while (i < n) {
+		run = ascii_prefix(s + i, n - i);
+		if (run > 0) {
+			if (buf_append(out, s + i, run) == -1)
+				return -1;
+			i += run;
+			f->offset += run;
+			continue;
+		}
+		r = utf8_decode(s + i, n - i, &cp);
+		if (r == 0) {
+			memcpy(f->tail, s + i, n - i);
+			f->ntail = n - i;
+			return 0;
+		}
+		if (r > 0) {
+			if (buf_append(out, s + i, (size_t)r) == -1)
+				return -1;
+		} else {
+			if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+				return rc;
+			r = -r;
+		}
+		i += (size_t)r;
+		f->offset += (uint64_t)r;
+	}
+	return 0;
+}
+
+int
+utf8_fixer_finish(struct utf8_fixer *f, struct buf *out, int stop_at_bad)
+{
+	int	 rc;
+
+	/* A truncated sequence at the end is one maximal subpart. */
+	if (f->ntail > 0) {
+		if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+			return rc;
+		f->offset += f->ntail;
+		f->ntail = 0;
+	}
+	return 0;
+}
