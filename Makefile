@@ -31,12 +31,14 @@ ALL_CFLAGS = $(WFLAGS) $(WERROR) $(QCPPFLAGS) $(DEP_CFLAGS) $(CFLAGS)
 
 PROGS != ls filters/*.c | sed 's,^filters/,,; s,\.c$$,,'
 BINS != ls filters/*.c | sed 's,\.c$$,,'
+BINSRC != ls filters/*.c
 LIBSRC != ls common/*.c
 LIBOBJ != ls common/*.c | sed 's,\.c$$,.o,'
 HDR != ls common/*.h
 TESTSRC != ls tests/unit/test_*.c 2>/dev/null || true
 TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
+CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
 GENSRC = common/translit_data.inc tools/gen_translit
 
@@ -53,14 +55,14 @@ libquire.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(BINS): libquire.a $(HDR)
+$(BINS): libquire.a $(HDR) $(BINSRC)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
 
-$(TESTBIN): libquire.a $(HDR)
+$(TESTBIN): libquire.a $(HDR) $(TESTSRC)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a \
 	    $(TEST_LIBS) $(DEP_LIBS)
 
-$(CONFBIN): libquire.a $(HDR)
+$(CONFBIN): libquire.a $(HDR) $(CONFSRC)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
 
 # Each header must compile on its own (STYLE.md, "Headers").

@@ -157,9 +157,10 @@ run_json(struct run *run, struct rec_reader *r, const char *field)
 			    strlen(stale[i])) < 0 || strcmp(stale[i], field) == 0)
 				continue;
 			if (!run->warned_stale++)
-				diag_warn("%s:%llu: dropping \"%s\" and other "
-				    "offsets into the old text", rec.name,
-				    (unsigned long long)rec.lineno, stale[i]);
+				diag_warn("%s:%llu: dropping \"%s\": its "
+				    "offsets do not hold in the new text",
+				    rec.name, (unsigned long long)rec.lineno,
+				    stale[i]);
 			edits[nedits].name = stale[i];
 			edits[nedits].name_len = strlen(stale[i]);
 			edits[nedits].value = NULL;

@@ -7,9 +7,7 @@
  *
  * The YAML is one mapping from single characters to printable ASCII (see
  * the header of ascii.yaml).  Each key must be exactly one code point, not
- * ASCII, without a canonical decomposition (the engine decomposes with NFD
- * and drops marks before it looks here, so such an entry could never be
- * used), and appear once; each value must be printable ASCII,
+ * ASCII, and appear once; each value must be printable ASCII,
  * U+0020..U+007E, possibly empty.  A violation is reported as
  * "gen_translit: FILE:LINE:COLUMN: message" and exits 1, leaving stdout
  * incomplete (make writes to a temporary file and renames on success).
@@ -190,7 +188,7 @@ key(const yaml_event_t *ev)
 {
 	const utf8proc_uint8_t *s = ev->data.scalar.value;
 	size_t		 len = ev->data.scalar.length;
-	utf8proc_int32_t cp, d[8];
+	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 
 	if (len == 0)
@@ -204,15 +202,6 @@ key(const yaml_event_t *ev)
 	if (cp < 0x80)
 		fail(&ev->start_mark, "key U+%04X is ASCII already",
 		    (unsigned)cp);
-	n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
-	if (n < 0)
-		fail(&ev->start_mark, "key U+%04X: %s", (unsigned)cp,
-		    utf8proc_errmsg(n));
-	if (n != 1 || d[0] != cp)
-		fail(&ev->start_mark, "key U+%04X has a canonical "
-		    "decomposition (to U+%04X...), so the engine never looks "
-		    "it up",
-		    (unsigned)cp, (unsigned)d[0]);
 	return cp;
 }
 
