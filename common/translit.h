@@ -2,12 +2,17 @@
  * translit: the table behind `normalize --ascii`, mapping single code
  * points to ASCII replacements (ß -> ss, € -> EUR, – -> -, Ж -> Zh).
  *
- * It covers what Unicode decomposition cannot: the engine first decomposes
- * a character canonically (NFD) and drops its combining marks (é -> e),
- * then looks up what is still not ASCII here.  The table is compiled in
- * from data/translit/ascii.yaml by tools/gen_translit, which checks that
- * every key is one non-ASCII code point without a canonical decomposition,
- * that no key repeats, and that every value is printable ASCII; the
+ * It is meant to be consulted first, with Unicode decomposition as the
+ * fallback: a character not in the table is decomposed (NFKD), its marks
+ * are dropped, and the pieces that are still not ASCII are looked up
+ * again (é -> e, ﬁ -> fi).  So the table holds what decomposition cannot
+ * reach (ß, ł, Greek, Cyrillic, punctuation, currency, symbols) and the
+ * few characters it gets wrong (½ -> " 1/2", not a "1/2" glued to the
+ * number before it; µ -> u, not Greek m; ≠ -> !=, not =).
+ *
+ * The table is compiled in from data/translit/ascii.yaml by
+ * tools/gen_translit, which checks that every key is one non-ASCII code
+ * point, that no key repeats, and that every value is printable ASCII; the
  * choices (Greek, Cyrillic, currency codes, fractions) are explained in
  * comments there.
  */
@@ -24,7 +29,7 @@ struct translit_entry {
 
 /*
  * Returns the ASCII replacement for code point cp, or NULL if the table
- * has none (ASCII itself, letters that decompose, scripts it does not
+ * has none (ASCII itself, what decomposition handles, scripts it does not
  * cover, values that are not code points).  The replacement is static
  * printable ASCII (U+0020..U+007E), NUL-terminated; it may be empty, which
  * means "drop the character" (zero-width and direction marks, soft hyphen,
