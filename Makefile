@@ -40,7 +40,7 @@ TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
-GENSRC = common/translit_data.inc tools/gen_translit
+GENSRC = common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
 
 all: $(BINS)
 
@@ -133,7 +133,7 @@ uninstall:
 clean:
 	rm -f $(BINS) $(LIBOBJ) libquire.a $(TESTBIN) $(CONFBIN) $(GENSRC)
 
-.PHONY: all check check-headers check-man check-unit check-cli \
+.PHONY: models all check check-headers check-man check-unit check-cli \
 	check-conformance check-props check-all sanitize bench eval demo deps install \
 	uninstall clean
 
@@ -145,3 +145,40 @@ common/translit_data.inc: tools/gen_translit data/translit/ascii.yaml
 	./tools/gen_translit data/translit/ascii.yaml > $@.tmp && mv $@.tmp $@
 
 common/translit.o: common/translit_data.inc
+
+# The built-in abbreviations are compiled in from their YAML source.
+common/abbrev_data.inc: tools/embed.sh data/abbreviations/en.yaml
+	sh tools/embed.sh data/abbreviations/en.yaml abbrev_en_yaml > $@.tmp && \
+	    mv $@.tmp $@
+
+common/abbrev.o: common/abbrev_data.inc
+
+# Word and sentence break properties, generated from the UCD (UAX #29).
+UCD = /usr/share/unicode
+tools/gen_breakprops: tools/gen_breakprops.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/gen_breakprops.c
+
+common/uax29_data.inc: tools/gen_breakprops
+	./tools/gen_breakprops $(UCD) > $@.tmp && mv $@.tmp $@
+
+common/uax29.o: common/uax29_data.inc
+
+# Words usually written in lower case, learned from unlabeled news by
+# tools/learn_case (`make models` learns them again from $(QUIRE_DATA)).
+common/commonwords_data.inc: tools/embed_words.sh data/sentence/common-words.txt
+	sh tools/embed_words.sh data/sentence/common-words.txt common_words \
+	    > $@.tmp && mv $@.tmp $@
+
+common/sentence.o: common/commonwords_data.inc
+
+QUIRE_DATA = ../shared/data
+tools/learn_case: tools/learn_case.c libquire.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_case.c libquire.a \
+	    $(DEP_LIBS)
+
+models: tools/learn_case
+	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \
+	    > data/sentence/common-words.txt.tmp && \
+	    mv data/sentence/common-words.txt.tmp data/sentence/common-words.txt

@@ -1,0 +1,363 @@
+/*
+ * sentence: English sentence boundaries for news text (see sentence.h).
+ *
+ * The rules follow the classic decision-list design of rule-based
+ * splitters (Grefenstette and Tapanainen 1994; Mikheev 2002, "Periods,
+ * capitalized words, etc."): a period ends a sentence unless the word before
+ * it is an abbreviation or an initial, and an abbreviation ends one only
+ * when the next word is capitalized and usually starts sentences.  Lines
+ * matter in scraped news: list items and headlines are sentences of their
+ * own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "abbrev.h"
+#include "sentence.h"
+#include "token.h"
+
+#include "commonwords_data.inc"
+
+/* A headline has at most this many tokens on its line. */
+#define HEADLINE_MAX	12
+
+/*
+ * Words that begin sentences far more often than they follow an
+ * abbreviation inside one: after "U.S." or "Inc." they tip the balance to a
+ * boundary.  Capitalized words not here ("U.S. Senate", "Acme Inc. Chief")
+ * keep the sentence going.  Sorted for bsearch.
+ */
+static const char *const starters[] = {
+	"A", "After", "Also", "Although", "An", "And", "Another", "Any", "As",
+	"At", "Because", "Before", "Both", "But", "By", "Despite", "During",
+	"Each", "Earlier", "Even", "Every", "For", "From", "Further", "He",
+	"Her", "Here", "His", "How", "However", "I", "If", "In", "Instead",
+	"It", "Its", "Last", "Later", "Many", "Meanwhile", "More", "Most",
+	"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "My", "New", "No", "Not",
+	"Now", "On", "One", "Only", "Or", "Our", "Over", "Several", "She",
+	"Since", "So", "Some", "Such", "That", "The", "Their", "Then", "There",
+	"These", "They", "This", "Those", "Thus", "To", "Two", "Under", "Unlike",
+	"Until", "We", "What", "When", "Where", "Whether", "Which", "While",
+	"Who", "Why", "With", "Yet", "You",
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	const struct { const unsigned char *p; size_t n; } *k = key;
+	const char	*w = *(const char *const *)elem;
+	size_t		 wn = strlen(w);
+	int		 r;
+
+	r = memcmp(k->p, w, k->n < wn ? k->n : wn);
+	if (r != 0)
+		return r;
+	return k->n < wn ? -1 : k->n > wn;
+}
+
+static int
+is_starter(const unsigned char *p, size_t n)
+{
+	struct { const unsigned char *p; size_t n; } key = { p, n };
+
+	return bsearch(&key, starters, sizeof(starters) / sizeof(starters[0]),
+	    sizeof(starters[0]), cmp_word) != NULL;
+}
+
+static int
+cmp_str(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/*
+ * Is the capitalized word p[0..n) one that news usually writes in lower
+ * case (data/sentence/common-words.txt, learned by tools/learn_case)?  Then
+ * its capital comes from its place: it starts a sentence.
+ */
+static int
+is_common_word(const unsigned char *p, size_t n)
+{
+	char	 w[64];
+	size_t	 i;
+
+	if (n == 0 || n >= sizeof(w))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			w[i] = (char)(p[i] + ('a' - 'A'));
+		else if (p[i] >= 'a' && p[i] <= 'z')
+			w[i] = (char)p[i];
+		else
+			return 0;
+	}
+	/* An ALL-CAPS word is an acronym or a shout, not a common word. */
+	if (n > 1 && p[1] >= 'A' && p[1] <= 'Z')
+		return 0;
+	w[n] = '\0';
+	return bsearch(w, common_words, sizeof(common_words) /
+	    sizeof(common_words[0]), sizeof(common_words[0]), cmp_str) != NULL;
+}
+
+static int
+known_abbrev(const unsigned char *w, size_t len, void *arg)
+{
+	const struct abbrev *a = arg;
+
+	return a != NULL && abbrev_find(a, w, len) != ABBR_NONE;
+}
+
+/* Text of token t. */
+#define TOK_P(s, t)	((s) + (t)->start)
+#define TOK_N(t)	((t)->end - (t)->start)
+
+static int
+tok_is(const unsigned char *s, const struct tok *t, const char *str)
+{
+	size_t	 n = strlen(str);
+
+	return TOK_N(t) == n && memcmp(TOK_P(s, t), str, n) == 0;
+}
+
+/* Closing quotes and brackets that stay with the sentence they end. */
+static int
+is_closer(const unsigned char *s, const struct tok *t)
+{
+	if (t->kind != TOK_PUNCT || (t->flags & TOK_SPACE_BEFORE))
+		return 0;
+	return tok_is(s, t, "\"") || tok_is(s, t, "'") || tok_is(s, t, ")") ||
+	    tok_is(s, t, "]") || tok_is(s, t, "}") ||
+	    tok_is(s, t, "\xE2\x80\x9D") || tok_is(s, t, "\xE2\x80\x99") ||
+	    tok_is(s, t, "\xC2\xBB") || tok_is(s, t, "\xE2\x80\xBA");
+}
+
+/* Opening quotes and brackets, which may start a sentence. */
+static int
+is_opener(const unsigned char *s, const struct tok *t)
+{
+	return t->kind == TOK_PUNCT && (tok_is(s, t, "\"") ||
+	    tok_is(s, t, "'") || tok_is(s, t, "(") || tok_is(s, t, "[") ||
+	    tok_is(s, t, "\xE2\x80\x9C") || tok_is(s, t, "\xE2\x80\x98") ||
+	    tok_is(s, t, "\xC2\xAB"));
+}
+
+/* Does a list item start at token i: a bullet, a dash, or "1." / "a)"? */
+static int
+list_marker(const unsigned char *s, const struct tok *v, size_t n, size_t i)
+{
+	const struct tok *t = &v[i];
+
+	if (t->kind == TOK_SYMBOL || t->kind == TOK_PUNCT) {
+		if (tok_is(s, t, "\xE2\x80\xA2") || tok_is(s, t, "*") ||
+		    tok_is(s, t, "-") || tok_is(s, t, "\xE2\x80\x93") ||
+		    tok_is(s, t, "\xE2\x80\x94") || tok_is(s, t, "\xE2\x96\xAA") ||
+		    tok_is(s, t, "\xE2\x97\x8F") || tok_is(s, t, "\xE2\x97\xA6") ||
+		    tok_is(s, t, "\xE2\x80\xA3") || tok_is(s, t, "\xE2\x81\x83") ||
+		    tok_is(s, t, "\xC2\xB7"))
+			return i + 1 < n && (v[i + 1].flags & TOK_SPACE_BEFORE);
+		return 0;
+	}
+	/* 1. 2) a) (the tokenizer keeps "a." as an initial) */
+	if (i + 1 < n && (t->kind == TOK_NUMBER || (t->kind == TOK_WORD &&
+	    TOK_N(t) == 1)) && !(v[i + 1].flags & TOK_SPACE_BEFORE) &&
+	    (tok_is(s, &v[i + 1], ".") || tok_is(s, &v[i + 1], ")")))
+		return i + 2 < n && (v[i + 2].flags & TOK_SPACE_BEFORE);
+	if (t->kind == TOK_WORD && TOK_N(t) == 2 && TOK_P(s, t)[1] == '.')
+		return i + 1 < n && (v[i + 1].flags & TOK_SPACE_BEFORE);
+	return 0;
+}
+
+/* Is token t a sentence terminal: . ? ! runs, or an ellipsis? */
+static int
+terminal(const unsigned char *s, const struct tok *t)
+{
+	if (t->kind != TOK_PUNCT)
+		return 0;
+	return TOK_P(s, t)[0] == '.' || TOK_P(s, t)[0] == '?' ||
+	    TOK_P(s, t)[0] == '!' || tok_is(s, t, "\xE2\x80\xA6");
+}
+
+static int
+ellipsis(const unsigned char *s, const struct tok *t)
+{
+	return tok_is(s, t, "\xE2\x80\xA6") || (TOK_N(t) >= 2 &&
+	    memcmp(TOK_P(s, t), "..", 2) == 0);
+}
+
+/*
+ * Decides whether a sentence ends after the terminal t, given the first
+ * token after it and its closers (next), which is on the same line.
+ */
+static int
+ends_after(const struct sent_config *cfg, const unsigned char *s,
+    const struct tok *t, const struct tok *next)
+{
+	enum abbrev_class ac = ABBR_NONE;
+	int	 upper = (next->flags & TOK_UPPER_INITIAL) != 0;
+	int	 lower = (next->flags & TOK_LOWER_INITIAL) != 0;
+	int	 starter = upper && (is_starter(TOK_P(s, next), TOK_N(next)) ||
+	    is_common_word(TOK_P(s, next), TOK_N(next)));
+
+	/* A comma, semicolon or the like after the mark: the sentence goes
+	 * on ("Yahoo!, the portal", "Why?; because"). */
+	if (next->kind == TOK_PUNCT && !is_opener(s, next) &&
+	    !terminal(s, next) && !tok_is(s, next, "-") &&
+	    !tok_is(s, next, "--"))
+		return 0;
+	if (lower)
+		return 0;
+	if (t->kind == TOK_PUNCT) {
+		if (ellipsis(s, t))
+			return upper || is_opener(s, next);
+		return 1;
+	}
+	/* A word that kept its period: an abbreviation, an initial or a
+	 * dotted initialism. */
+	if (cfg->abbrev != NULL)
+		ac = abbrev_find(cfg->abbrev, TOK_P(s, t), TOK_N(t) - 1);
+	switch (ac) {
+	case ABBR_TITLE:
+		return 0;
+	case ABBR_NUMBER:
+	case ABBR_MONTH:
+		if (next->kind == TOK_NUMBER)
+			return 0;
+		return upper;
+	case ABBR_CORP:
+	case ABBR_OTHER:
+		return starter || is_opener(s, next);
+	case ABBR_NONE:
+		break;
+	}
+	/* An initial (J. R. R. Tolkien) goes on to the name. */
+	if (TOK_N(t) == 2)
+		return 0;
+	/* A dotted initialism not in the lexicon (N.A.S.A.) */
+	return starter || is_opener(s, next);
+}
+
+static int
+push(struct sent_vec *out, const struct tok *v, size_t first, size_t last,
+    int para)
+{
+	struct sent_span *p;
+	size_t		 cap;
+
+	if (out->n == out->cap) {
+		cap = out->cap ? out->cap * 2 : 64;
+		if ((p = realloc(out->v, cap * sizeof(*p))) == NULL)
+			return -1;
+		out->v = p;
+		out->cap = cap;
+	}
+	p = &out->v[out->n++];
+	p->start = v[first].start;
+	p->end = v[last - 1].end;
+	p->tok_start = first;
+	p->tok_end = last;
+	p->para_start = para;
+	return 0;
+}
+
+int
+sent_split(const struct sent_config *cfg, const unsigned char *s, size_t n,
+    struct tok_vec *toks, struct sent_vec *out)
+{
+	const struct tok *v;
+	size_t		 i, j, term, first = 0, nt, line_start = 0;
+	int		 para = 1, brk, line_has_terminal = 0;
+
+	toks->n = 0;
+	out->n = 0;
+	if (tok_split(s, n, known_abbrev, (void *)cfg->abbrev, toks) == -1)
+		return -1;
+	v = toks->v;
+	nt = toks->n;
+	if (cfg->continued && nt > 0) {
+		para = (v[0].flags & TOK_BLANK_LINE_BEFORE) ||
+		    (cfg->newline_paragraphs &&
+		    (v[0].flags & TOK_NEWLINE_BEFORE));
+		/* Mid-line: no headline rule for this sentence. */
+		if (!(v[0].flags & TOK_NEWLINE_BEFORE))
+			line_has_terminal = 1;
+	}
+	for (i = 0; i < nt; i++) {
+		if (v[i].flags & TOK_NEWLINE_BEFORE) {
+			line_start = i;
+			line_has_terminal = 0;
+		}
+		if (i + 1 == nt)
+			break;
+		brk = 0;
+		j = i + 1;
+		/* The period of a list marker ("1." "a.") ends nothing. */
+		if (i <= line_start + 1 && line_start == first &&
+		    list_marker(s, v, nt, line_start) &&
+		    !(v[j].flags & TOK_NEWLINE_BEFORE))
+			continue;
+		if (v[j].flags & TOK_BLANK_LINE_BEFORE)
+			brk = 2;
+		else if (v[j].flags & TOK_NEWLINE_BEFORE) {
+			if (cfg->newline_paragraphs)
+				brk = 2;
+			else if (list_marker(s, v, nt, j))
+				brk = 1;
+			else if ((terminal(s, &v[i]) || (v[i].flags &
+			    TOK_ENDS_WITH_PERIOD)) && ends_after(cfg, s, &v[i],
+			    &v[j]))
+				brk = 1;
+			else if (!terminal(s, &v[i]) && !line_has_terminal &&
+			    i + 1 - line_start <= HEADLINE_MAX &&
+			    line_start == first && !(v[j].flags &
+			    TOK_LOWER_INITIAL) && v[i].kind != TOK_PUNCT &&
+			    !(v[i].flags & TOK_ENDS_WITH_PERIOD))
+				/* A headline or a line with no final
+				 * punctuation, before a line that starts a
+				 * new thought. */
+				brk = 1;
+		} else if (terminal(s, &v[i]) ||
+		    (v[i].flags & TOK_ENDS_WITH_PERIOD)) {
+			/* Closers stay with the sentence they end. */
+			term = i;
+			while (j < nt && is_closer(s, &v[j]) &&
+			    !(v[j].flags & TOK_NEWLINE_BEFORE))
+				j++;
+			if (j == nt)
+				break;
+			if (v[j].flags & TOK_NEWLINE_BEFORE)
+				brk = (v[j].flags & TOK_BLANK_LINE_BEFORE) ||
+				    cfg->newline_paragraphs ? 2 :
+				    list_marker(s, v, nt, j) ||
+				    ends_after(cfg, s, &v[term], &v[j]);
+			else
+				brk = ends_after(cfg, s, &v[term], &v[j]);
+			if (terminal(s, &v[term]))
+				line_has_terminal = 1;
+			if (brk)
+				i = j - 1;
+		}
+		if (terminal(s, &v[i]))
+			line_has_terminal = 1;
+		if (brk) {
+			if (push(out, v, first, i + 1, para) == -1)
+				return -1;
+			para = brk == 2;
+			first = i + 1;
+			/* A sentence that starts mid-line follows a terminal
+			 * on its line. */
+			line_has_terminal = !(v[first].flags &
+			    TOK_NEWLINE_BEFORE);
+		}
+	}
+	if (first < nt && push(out, v, first, nt, para) == -1)
+		return -1;
+	return 0;
+}
+
+void
+sent_vec_free(struct sent_vec *v)
+{
+	free(v->v);
+	v->v = NULL;
+	v->n = v->cap = 0;
+}
