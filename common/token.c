@@ -109,7 +109,7 @@ struct scan {
 	size_t		 n;
 };
 
-static int32_t
+static inline int32_t
 cp_at(const struct scan *sc, size_t i, size_t *len)
 {
 	int32_t	 cp;
@@ -132,11 +132,15 @@ cp_at(const struct scan *sc, size_t i, size_t *len)
 	return cp;
 }
 
-static enum cc
+static inline enum cc
 cc_at(const struct scan *sc, size_t i)
 {
 	size_t	 len;
-	int32_t	 cp = cp_at(sc, i, &len);
+	int32_t	 cp;
+
+	if (i < sc->n && sc->s[i] < 0x80 && sc->s[i] >= 0x20)
+		return (enum cc)ascii_cc[sc->s[i]];
+	cp = cp_at(sc, i, &len);
 
 	return cp < 0 ? CC_SPACE : classify(cp);
 }
@@ -283,11 +287,31 @@ url_trim(const struct scan *sc, size_t start, size_t end)
  * starting at i, or 0 if there is none.
  */
 static size_t
-url_at(const struct scan *sc, size_t i)
+url_at(const struct scan *sc, size_t i, size_t *plain_until)
 {
-	size_t	 end = chunk_end(sc, i), j, dot = 0, at = 0, last_dot = 0;
+	size_t	 end, j, dot = 0, at = 0, last_dot = 0, n;
 	const unsigned char *s = sc->s;
-	size_t	 n = end - i;
+	int	 maybe = 0;
+
+	/* Most tokens are plain words: look at the ASCII run first and give
+	 * up unless it has what URLs, addresses and file names need.  Later
+	 * tokens of the same run need not look again. */
+	if (s[i] != '@' && s[i] != '#') {
+		if (i < *plain_until)
+			return 0;
+		for (j = i; j < sc->n && s[j] > ' ' && s[j] < 0x7F; j++)
+			if (j + 1 < sc->n && ((s[j] == '.' && s[j + 1] < 0x80 &&
+			    ascii_cc[s[j + 1]] >= CC_LETTER &&
+			    ascii_cc[s[j + 1]] <= CC_DIGIT) ||
+			    s[j] == '@' || (s[j] == ':' && s[j + 1] == '/')))
+				maybe = 1;
+		if (!maybe || (j < sc->n && s[j] >= 0x80)) {
+			*plain_until = j;
+			return 0;
+		}
+	}
+	end = chunk_end(sc, i);
+	n = end - i;
 
 	if (n >= 7 && (memcmp(s + i, "http://", 7) == 0 ||
 	    (n >= 8 && memcmp(s + i, "https://", 8) == 0) ||
@@ -336,8 +360,14 @@ static size_t
 clitic(const unsigned char *s, size_t start, size_t end)
 {
 	static const char *const tails[] = { "s", "m", "d", "re", "ve", "ll" };
-	size_t	 k, t, alen;
+	size_t	 k, t, alen, a;
 
+	/* Clitics need an apostrophe among the last five bytes. */
+	for (a = end; a > start && a + 5 > end; a--)
+		if (s[a - 1] == '\'' || s[a - 1] == 0x99)
+			break;
+	if (a == start || a + 5 <= end)
+		return 0;
 	for (k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
 		t = strlen(tails[k]);
 		if (end - start <= t + 1)
@@ -381,6 +411,17 @@ word_at(const struct scan *sc, size_t i, int *initialism, int *all_digits)
 	*all_digits = 1;
 	*initialism = 0;
 	while (j < sc->n) {
+		/* ASCII letters and digits, the bulk of news text. */
+		while (j < sc->n && sc->s[j] < 0x80 &&
+		    (ascii_cc[sc->s[j]] == CC_LETTER ||
+		    ascii_cc[sc->s[j]] == CC_DIGIT)) {
+			if (ascii_cc[sc->s[j]] == CC_LETTER)
+				*all_digits = 0;
+			j++;
+			seg++;
+		}
+		if (j >= sc->n)
+			break;
 		c = cc_at(sc, j);
 		cp_at(sc, j, &len);
 		if (is_alnum_cc(c)) {
@@ -452,7 +493,7 @@ tok_split(const unsigned char *s, size_t n,
     struct tok_vec *out)
 {
 	struct scan	 sc = { s, n };
-	size_t		 i = 0, j, len, cl, newlines = 0;
+	size_t		 i = 0, j, len, cl, newlines = 0, plain_until = 0;
 	unsigned	 flags = 0, cf;
 	int		 initialism, all_digits;
 	enum cc		 c;
@@ -476,7 +517,7 @@ tok_split(const unsigned char *s, size_t n,
 		if (newlines > 1)
 			flags |= TOK_BLANK_LINE_BEFORE;
 		cf = case_flags(&sc, i);
-		if ((j = url_at(&sc, i)) > i) {
+		if ((j = url_at(&sc, i, &plain_until)) > i) {
 			if (push(out, i, j, TOK_URL, flags | cf) == -1)
 				return -1;
 		} else if (c == CC_DIGIT) {

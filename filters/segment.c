@@ -104,6 +104,9 @@ write_flat(const unsigned char *p, size_t n)
 	size_t	 i, run = 0;
 
 	for (i = 0; i < n; i++) {
+		/* Fast past what is surely not a line break. */
+		if (p[i] > '\r' && p[i] != 0xE2 && p[i] != 0xC2)
+			continue;
 		if (p[i] == '\n' || p[i] == '\r' || p[i] == '\v' ||
 		    p[i] == '\f') {
 			out_write(p + run, i - run);
