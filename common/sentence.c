@@ -184,19 +184,30 @@ ellipsis(const unsigned char *s, const struct tok *t)
 	    memcmp(TOK_P(s, t), "..", 2) == 0);
 }
 
+/* Is t a quotation mark (not a bracket)? */
+static int
+is_quote(const unsigned char *s, const struct tok *t)
+{
+	return t->kind == TOK_PUNCT && (tok_is(s, t, "\"") ||
+	    tok_is(s, t, "'") || tok_is(s, t, "\xE2\x80\x9C") ||
+	    tok_is(s, t, "\xE2\x80\x98") || tok_is(s, t, "\xC2\xAB"));
+}
+
 /*
- * Decides whether a sentence ends after the terminal t, given the first
- * token after it and its closers (next), which is on the same line.
+ * Decides whether a sentence ends after the terminal v[ti], given the first
+ * token after it and its closers, v[ni].
  */
 static int
 ends_after(const struct sent_config *cfg, const unsigned char *s,
-    const struct tok *t, const struct tok *next)
+    const struct tok *v, size_t ti, size_t ni)
 {
+	const struct tok *t = &v[ti], *next = &v[ni];
 	enum abbrev_class ac = ABBR_NONE;
 	int	 upper = (next->flags & TOK_UPPER_INITIAL) != 0;
 	int	 lower = (next->flags & TOK_LOWER_INITIAL) != 0;
 	int	 starter = upper && (is_starter(TOK_P(s, next), TOK_N(next)) ||
 	    is_common_word(TOK_P(s, next), TOK_N(next)));
+	int	 closed = ni > ti + 1;
 
 	/* A comma, semicolon or the like after the mark: the sentence goes
 	 * on ("Yahoo!, the portal", "Why?; because"). */
@@ -204,13 +215,27 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 	    !terminal(s, next) && !tok_is(s, next, "-") &&
 	    !tok_is(s, next, "--"))
 		return 0;
-	if (lower)
-		return 0;
 	if (t->kind == TOK_PUNCT) {
 		if (ellipsis(s, t))
 			return upper || is_opener(s, next);
+		/*
+		 * A lower-case word after a full stop, or after ? and ! with
+		 * no quote closing, starts a sentence when the word before
+		 * the mark is a common word: informal text drops capitals
+		 * ("they left. max stayed").  After a name or an unknown
+		 * abbreviation ("approx. five", "Yahoo! shares") it does not
+		 * (the orthographic evidence of Kiss and Strunk 2006).
+		 */
+		if (lower)
+			return !closed && (next->flags & TOK_SPACE_BEFORE) &&
+			    ti > 0 && v[ti - 1].kind == TOK_WORD &&
+			    (v[ti - 1].flags & TOK_LOWER_INITIAL) &&
+			    is_common_word(TOK_P(s, &v[ti - 1]),
+			    TOK_N(&v[ti - 1]));
 		return 1;
 	}
+	if (lower)
+		return 0;
 	/* A word that kept its period: an abbreviation, an initial or a
 	 * dotted initialism. */
 	if (cfg->abbrev != NULL)
@@ -225,7 +250,8 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 		return upper;
 	case ABBR_CORP:
 	case ABBR_OTHER:
-		return starter || is_opener(s, next);
+		/* "Inc. (NYSE: ACME)" goes on; a quotation starts anew. */
+		return starter || is_quote(s, next);
 	case ABBR_NONE:
 		break;
 	}
@@ -233,7 +259,31 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 	if (TOK_N(t) == 2)
 		return 0;
 	/* A dotted initialism not in the lexicon (N.A.S.A.) */
-	return starter || is_opener(s, next);
+	return starter || is_quote(s, next);
+}
+
+/*
+ * Footnote marks after a full stop stay with the sentence: "[17]", "[a]",
+ * "[...]".  Returns the index after the mark, or i if there is none.
+ */
+static size_t
+footnote_end(const unsigned char *s, const struct tok *v, size_t n, size_t i)
+{
+	size_t	 j;
+
+	if (i >= n || !tok_is(s, &v[i], "["))
+		return i;
+	for (j = i + 1; j < n && j < i + 4; j++)
+		if (tok_is(s, &v[j], "]"))
+			break;
+	if (j == n || j == i + 4 || j == i + 1 || (v[j].flags &
+	    TOK_SPACE_BEFORE))
+		return i;
+	if (j == i + 2 && (v[i + 1].kind == TOK_NUMBER ||
+	    (v[i + 1].kind == TOK_WORD && TOK_N(&v[i + 1]) <= 2) ||
+	    ellipsis(s, &v[i + 1])))
+		return j + 1;
+	return i;
 }
 
 static int
@@ -303,8 +353,8 @@ sent_split(const struct sent_config *cfg, const unsigned char *s, size_t n,
 			else if (list_marker(s, v, nt, j))
 				brk = 1;
 			else if ((terminal(s, &v[i]) || (v[i].flags &
-			    TOK_ENDS_WITH_PERIOD)) && ends_after(cfg, s, &v[i],
-			    &v[j]))
+			    TOK_ENDS_WITH_PERIOD)) && ends_after(cfg, s, v, i,
+			    j))
 				brk = 1;
 			else if (!terminal(s, &v[i]) && !line_has_terminal &&
 			    i + 1 - line_start <= HEADLINE_MAX &&
@@ -319,18 +369,24 @@ sent_split(const struct sent_config *cfg, const unsigned char *s, size_t n,
 		    (v[i].flags & TOK_ENDS_WITH_PERIOD)) {
 			/* Closers stay with the sentence they end. */
 			term = i;
+			/* A spaced ellipsis ". . ." is one mark. */
+			if (tok_is(s, &v[i], ".") && tok_is(s, &v[j], ".") &&
+			    !(v[j].flags & TOK_NEWLINE_BEFORE))
+				continue;
 			while (j < nt && is_closer(s, &v[j]) &&
 			    !(v[j].flags & TOK_NEWLINE_BEFORE))
 				j++;
+			if (j < nt && !(v[j].flags & TOK_NEWLINE_BEFORE))
+				j = footnote_end(s, v, nt, j);
 			if (j == nt)
 				break;
 			if (v[j].flags & TOK_NEWLINE_BEFORE)
 				brk = (v[j].flags & TOK_BLANK_LINE_BEFORE) ||
 				    cfg->newline_paragraphs ? 2 :
 				    list_marker(s, v, nt, j) ||
-				    ends_after(cfg, s, &v[term], &v[j]);
+				    ends_after(cfg, s, v, term, j);
 			else
-				brk = ends_after(cfg, s, &v[term], &v[j]);
+				brk = ends_after(cfg, s, v, term, j);
 			if (terminal(s, &v[term]))
 				line_has_terminal = 1;
 			if (brk)

@@ -23,7 +23,7 @@
 #include "utf8.h"
 
 #define MIN_LOWER	3
-#define RATIO		4
+#define RATIO		8
 
 struct word {
 	char		*w;

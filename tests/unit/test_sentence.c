@@ -521,10 +521,25 @@ Test(sentence, exclamation_in_company_name_does_not_end)
 	    NULL);
 }
 
-Test(sentence, question_before_lowercase_does_not_end)
+Test(sentence, quoted_question_then_lowercase_goes_on)
 {
-	expect("Is it over? not yet, officials said.",
-	    "Is it over? not yet, officials said.", NULL);
+	expect("\"Is it over?\" not yet, officials said.",
+	    "\"Is it over?\" not yet, officials said.", NULL);
+}
+
+/* Informal text drops capitals: after a common word, a full stop or a
+ * question mark still ends the sentence before a lower-case word. */
+Test(sentence, lowercase_start_after_common_word_ends)
+{
+	expect("We met at the office. then we left. Is it over? not yet.",
+	    "We met at the office.", "then we left.", "Is it over?",
+	    "not yet.", NULL);
+}
+
+Test(sentence, lowercase_after_unknown_abbreviation_does_not_end)
+{
+	expect("It weighs approx. five tons and shares of Yahoo! rose.",
+	    "It weighs approx. five tons and shares of Yahoo! rose.", NULL);
 }
 
 /* Quotes and brackets after the mark. */
