@@ -104,9 +104,10 @@ sanitize:
 
 bench: $(BINS)
 	sh bench/normalize.sh
+	sh bench/segment.sh
 
 eval: $(BINS)
-	@echo "eval: no evaluation suites yet (normalize has no accuracy figure)"
+	sh tests/eval/run
 
 demo: deps
 	@$(MAKE) all

@@ -159,7 +159,7 @@ bench_row() {
 	shift
 	: > "$OUT/times"
 	: > "$OUT/inproc"
-	FAIL= NOTE= SECS= RSS= INPROC=
+	FAIL='' NOTE='' SECS='' RSS='' INPROC=''
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		if ! timeit "$corpus" "$@"; then
@@ -181,7 +181,10 @@ bench_row() {
 	INPROC=$(median < "$OUT/inproc" 2>/dev/null || true)
 }
 
-mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? b / s / 1e6 : 0) }'; }
+mbs() {
+	awk -v b="$1" -v s="$2" \
+	    'BEGIN { printf "%.2f", (s > 0 ? b / s / 1e6 : 0) }'
+}
 
 # row UNIT TOOL CORPUS_LABEL BYTES: record a line of the table, from
 # SECS, RSS, INPROC, NOTE and FAIL, in $OUT/rows (TAB-separated: unit,
@@ -242,6 +245,7 @@ SMALLL=$(awk -v b="$SMALL" 'BEGIN { printf "%.0f MB", b / 1e6 }')
 
 PEERS=${BENCH_PEERS:-1}
 ICU_C=
+ICU_PY_OK=0
 PY_OK=0
 NODE_OK=0
 if [ "$PEERS" != 0 ]; then
@@ -366,10 +370,16 @@ EOF
 	else
 		ICU_C_WHY="cannot compile $OUT/icu_segment.c: see $OUT/icu_segment.log"
 	fi
+	if "$PYTHON" tests/eval/peers.py version icu > /dev/null \
+	    2> "$OUT/icu.log"; then
+		ICU_PY_OK=1
+	else
+		ICU_PY_WHY=$(tail -n 1 "$OUT/icu.log" | sed 's/^peers: //')
+	fi
 	if "$PYTHON" tests/eval/peers.py train 2> "$OUT/train.log"; then
 		PY_OK=1
 	else
-		PY_WHY=$(tail -n 1 "$OUT/train.log")
+		PY_WHY=$(tail -n 1 "$OUT/train.log" | sed 's/^peers: //')
 	fi
 	if ! command -v "$NODE" >/dev/null 2>&1; then
 		NODE_WHY="node not found"
@@ -405,13 +415,13 @@ for unit in sentence word; do
 			FAIL=$ICU_C_WHY
 		fi
 		row $unit "ICU ubrk, C library ($loc)" "$BIGL" "$BIG"
-		if [ "$PY_OK" = 1 ]; then
+		if [ "$ICU_PY_OK" = 1 ]; then
 			sys=icu
 			[ "$loc" = en ] || sys=icu-ss
 			bench_row "$OUT/news.txt" "$PYTHON" tests/eval/peers.py \
 			    bench $sys --unit $unit
 		else
-			FAIL=$PY_WHY
+			FAIL=$ICU_PY_WHY
 		fi
 		row $unit "ICU BreakIterator, python3-icu ($loc)" "$BIGL" "$BIG"
 	done
@@ -456,7 +466,7 @@ echo
 # The goals: sentences >= SENT_GOAL MB/s; quire (default scheme) >=
 # PEER_GOAL x the fastest peer, in each unit.
 awk -F '\t' -v sg=$SENT_GOAL -v pg=$PEER_GOAL '
-function best(i) { return $7 != "-" ? $7 : $6 }
+function best() { return $7 != "-" ? $7 : $6 }
 { line[NR] = $0 }
 $9 == "" && $2 == "peer" && best() + 0 > fast[$1] + 0 {
 	fast[$1] = best(); fastname[$1] = $3
@@ -473,7 +483,8 @@ END {
 			continue
 		}
 		b = f[7] != "-" ? f[7] : f[6]
-		x = fast[f[1]] > 0 ? sprintf("%.2fx", b / fast[f[1]]) : "-"
+		r = fast[f[1]] > 0 ? b / fast[f[1]] : -1
+		x = r < 0 ? "-" : sprintf(r < 0.1 ? "%.3fx" : "%.2fx", r)
 		rss = f[8] == "-" ? "-" : sprintf("%.1f MiB", f[8] / 1024)
 		printf fmt, f[1], f[3], f[4], sprintf("%.3f", f[5]), f[6], f[7], \
 		    rss, x

@@ -58,7 +58,8 @@ struct options {
 
 /* The fields whose offsets no longer hold once the text has changed. */
 static const char *const stale[] = {
-	"sentences", "tokens", "entities", "keypoints", "keyphrases"
+	"sentences", "tokens", "graphemes", "paragraphs", "entities",
+	"keypoints", "keyphrases", "pos"
 };
 
 struct run {

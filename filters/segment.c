@@ -20,6 +20,9 @@
 
 #define PROG "segment"
 
+/* The smallest text window, in bytes (see seg.h). */
+#define SEG_MIN_WINDOW	4096
+
 enum {
 	OPT_ABBREV = OPT_FIRST_PRIVATE,
 	OPT_OFFSETS,
@@ -415,6 +418,10 @@ main(int argc, char *argv[])
 	/* JSON holds a record whole; text streams in a window. */
 	o.seg.window = o.common.rec.mode == REC_JSON ? SIZE_MAX / 4 :
 	    16 * o.common.rec.chunk_size;
+	/* Tiny reads (tests) must not make sentences too long for the
+	 * window: a floor keeps the output what it would be otherwise. */
+	if (o.seg.window < SEG_MIN_WINDOW)
+		o.seg.window = SEG_MIN_WINDOW;
 	if ((g = seg_new(&o.seg)) == NULL)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	rec_reader_init(&r, &o.common.rec, argv, argc);

@@ -218,7 +218,8 @@ def main(argv):
         else:
             bench(a.system, a.unit, a.data, a.out)
     except Unavailable as e:
-        sys.stderr.write("peers: %s: %s\n" % (a.system, e))
+        sys.stderr.write("peers: %s: %s\n"
+                         % (getattr(a, "system", "punkt"), e))
         return 3
     return 0
 

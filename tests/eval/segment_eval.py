@@ -123,8 +123,9 @@ def load_sets(data, news_train):
     news = [x for x in gum if x.genre == "news"] + ewt_news
     sets = [("EWT dev", ewt), ("GUM dev", gum), ("GUM-news", news)]
     if news_train:
-        train = [Doc(r, "gum-train") for r in load_jsonl(
-            os.path.join(d, "gum_train_docs.jsonl")) if r.get("genre") == "news"]
+        train = [Doc(r, "gum-train")
+                 for r in load_jsonl(os.path.join(d, "gum_train_docs.jsonl"))
+                 if r.get("genre") == "news"]
         sets.append(("GUM-news train+dev", train + news))
     ewt_kinds = sorted({x.id.split("-")[0] for x in ewt})
     return sets, ewt_news, ewt_kinds
