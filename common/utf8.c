@@ -155,34 +155,36 @@ utf8_fixer_feed(struct utf8_fixer *f, const unsigned char *s, size_t n,
 		f->offset += (uint64_t)r;
 		f->ntail = 0;
 	}
+	/* Valid text is appended in runs, not a sequence at a time. */
 	if (buf_reserve(out, n - i) == -1)
 		return -1;
+	run = i;
 	while (i < n) {
-		run = ascii_prefix(s + i, n - i);
-		if (run > 0) {
-			if (buf_append(out, s + i, run) == -1)
-				return -1;
-			i += run;
-			f->offset += run;
+		i += ascii_prefix(s + i, n - i);
+		if (i >= n)
+			break;
+		r = utf8_decode(s + i, n - i, &cp);
+		if (r > 0) {
+			i += (size_t)r;
 			continue;
 		}
-		r = utf8_decode(s + i, n - i, &cp);
+		if (buf_append(out, s + run, i - run) == -1)
+			return -1;
+		f->offset += i - run;
 		if (r == 0) {
 			memcpy(f->tail, s + i, n - i);
 			f->ntail = n - i;
 			return 0;
 		}
-		if (r > 0) {
-			if (buf_append(out, s + i, (size_t)r) == -1)
-				return -1;
-		} else {
-			if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
-				return rc;
-			r = -r;
-		}
-		i += (size_t)r;
-		f->offset += (uint64_t)r;
+		if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+			return rc;
+		i += (size_t)-r;
+		f->offset += (uint64_t)-r;
+		run = i;
 	}
+	if (buf_append(out, s + run, n - run) == -1)
+		return -1;
+	f->offset += n - run;
 	return 0;
 }
 
