@@ -522,10 +522,13 @@ tok_split(const unsigned char *s, size_t n,
 				return -1;
 		} else if (c == CC_DIGIT) {
 			j = number_at(&sc, i);
-			/* 1990s, 3rd, 10am: digits then letters, one word */
-			if (j < n && cc_at(&sc, j) == CC_LETTER &&
-			    (j == i || s[j - 1] >= '0')) {
-				j = word_at(&sc, i, &initialism, &all_digits);
+			/* 1990s, 3rd, 10am, 1.2bn, 10:30pm: a number with
+			 * letters after it is one word */
+			if (j < n && cc_at(&sc, j) == CC_LETTER) {
+				while (j < n && is_alnum_cc(cc_at(&sc, j))) {
+					cp_at(&sc, j, &len);
+					j += len;
+				}
 				if (push(out, i, j, TOK_WORD, flags) == -1)
 					return -1;
 			} else if (push(out, i, j, TOK_NUMBER, flags) == -1)
