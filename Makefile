@@ -40,7 +40,7 @@ TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
-GENSRC = common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
+GENSRC = tools/train_tagger common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
 
 all: $(BINS)
 
@@ -177,7 +177,20 @@ tools/learn_case: tools/learn_case.c libquire.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_case.c libquire.a \
 	    $(DEP_LIBS)
 
-models: tools/learn_case
+tools/train_tagger: tools/train_tagger.c libquire.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/train_tagger.c libquire.a \
+	    $(DEP_LIBS)
+
+# The trained models are linked in whole (common/models.c, .incbin).
+common/models.o: data/models/pos.model data/models/ner.model
+
+models: tools/learn_case tools/train_tagger
+	./tools/train_tagger -q --task pos \
+	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
+	    --out data/models/pos.model
+	./tools/train_tagger -q --task ner \
+	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
+	    --pos-model data/models/pos.model --out data/models/ner.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \

@@ -1,0 +1,821 @@
+/*
+ * feat: the tagger's feature templates (see feat.h).
+ *
+ * The templates follow the greedy taggers of Ratnaparkhi (1996), Collins
+ * (2002) and Honnibal's averaged perceptron, with the orthographic and
+ * context features Ratinov and Roth (2009) list for NER:
+ *
+ *   b                 bias
+ *   w= l= sh=         the word as written, lower case with digits folded
+ *                     to 0 ("1996-08-22" -> "0000-00-00"), collapsed shape
+ *                     ("Apple" -> "Xx", "U.S." -> "X.X.", "3.5" -> "d.d")
+ *   p1= p2= p12=      the classes predicted for the two previous words
+ *   p1l= p1sh=        previous class with the word, with its shape
+ *   l-2= l-1= l+1= l+2=, l-1l= ll+1=   neighbours and word bigrams
+ *   sh-1= sh+1= sh-1sh= shsh+1=        neighbours' shapes
+ *   pre1..4= suf1..4= prefixes and suffixes of 1 to 4 code points, of the
+ *                     lower-case form, for words longer than that
+ *   s3-1= s3+1=       the neighbours' last three code points
+ *   d h C c .         has a digit, has a hyphen, all capitals, initial
+ *                     capital, has a period
+ *   i0sh= i0l=        first word of the sentence, with shape and word
+ *   hl hlsh=          the sentence is a headline in capitals (CoNLL-2003
+ *                     has many: "SOCCER - JAPAN GET LUCKY WIN")
+ *   d0sh=             first word of a document or paragraph
+ *   NER only:
+ *   sh-2= sh+2= sh3=  shapes two words away, and of the three words
+ *   u= u-1= u+1= u-1u= uu+1= p1u= ul=   the UPOS of the word and its
+ *                     neighbours (tag_sentence.pos)
+ *   dc= dcsh=         where the word's case says nothing (first word,
+ *                     headline, capitals): how the document writes it
+ *                     elsewhere: "C" capitalized, "l" lower case, "Cl"
+ *                     both, "-" neither (feat_doc)
+ *   ph=               capitalized words: the type last predicted for the
+ *                     same word earlier in the document, or "-"
+ *
+ * Outside the sentence, words and shapes read "<s>" (left) and "</s>"
+ * (right), classes "<s>", UPOS "<s>"/"</s>" and an unknown UPOS "?".
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "feat.h"
+#include "utf8.h"
+
+const char *const feat_upos[FEAT_NUPOS] = {
+	"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+	"PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"
+};
+
+/* feat_word.flags */
+#define FW_DIGIT	0x01
+#define FW_HYPHEN	0x02
+#define FW_UPPER	0x04	/* has an uppercase letter */
+#define FW_LOWER	0x08	/* has a lowercase letter */
+#define FW_INITCAP	0x10	/* the first character is uppercase */
+#define FW_PERIOD	0x20
+#define FW_ALPHA	0x40	/* has a letter */
+
+#define SHAPE_MAX	16
+
+/* One prepared word; forms are offsets into feat_work.pool. */
+struct feat_word {
+	const unsigned char *w;		/* as given, cut at FEAT_WORD_MAX */
+	size_t		 len;
+	size_t		 norm, normlen;	/* lower case, digits as 0 */
+	size_t		 shape, shapelen;
+	size_t		 s3;		/* offset in norm of the last 3 cps */
+	/* Bytes in norm of the first (last) k+1 code points, or 0 when the
+	   word is not longer than that: its affixes are itself. */
+	unsigned char	 pre[4];
+	unsigned char	 suf[4];
+	unsigned	 flags;
+	int		 pos;
+	uint64_t	 key;		/* feat_hash of norm */
+};
+
+struct feat_work {
+	struct feat_word *v;
+	size_t		 n, cap;
+	struct buf	 pool;
+	unsigned	 sflags;	/* tag_sentence.flags */
+	int		 headline;
+};
+
+int
+feat_upos_index(const char *s, size_t n)
+{
+	int	 i;
+
+	for (i = 0; i < FEAT_NUPOS; i++)
+		if (strlen(feat_upos[i]) == n && memcmp(feat_upos[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+uint64_t
+feat_hash(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	uint64_t h = 14695981039346656037ULL;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 1099511628211ULL;
+	return h;
+}
+
+int
+feat_bio_allowed(const char *prev, const char *cur)
+{
+	if (cur[0] != 'I' || cur[1] != '-')
+		return 1;
+	if (prev == NULL || (prev[0] != 'B' && prev[0] != 'I') ||
+	    prev[1] != '-')
+		return 0;
+	return strcmp(prev + 2, cur + 2) == 0;
+}
+
+/* The shape class of code point cp: X x d, or cp itself if ASCII. */
+static unsigned char
+shape_class(int32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			return 'X';
+		if (cp >= 'a' && cp <= 'z')
+			return 'x';
+		if (cp >= '0' && cp <= '9')
+			return 'd';
+		return (unsigned char)cp;
+	}
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return 'X';
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+		return 'x';
+	case UTF8PROC_CATEGORY_ND:
+		return 'd';
+	case UTF8PROC_CATEGORY_PD:
+		return '-';
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+		return '\'';
+	default:
+		return 'o';
+	}
+}
+
+/* Prepares one word; returns 0 or -1 if out of memory. */
+static int
+prepare_word(struct feat_work *w, struct feat_word *fw,
+    const unsigned char *s, size_t len)
+{
+	struct buf	*pool = &w->pool;
+	unsigned char	 enc[4], sh[SHAPE_MAX], cls;
+	unsigned char	 starts[FEAT_WORD_MAX + 1];	/* cp offsets in norm */
+	size_t		 i, cut, m, ncp = 0, shlen = 0;
+	int32_t		 cp;
+	int		 r;
+
+	/* Cut long words after a whole code point. */
+	cut = len;
+	if (cut > FEAT_WORD_MAX) {
+		cut = FEAT_WORD_MAX;
+		while (cut > 0 && (s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	fw->w = s;
+	fw->len = cut;
+	fw->flags = 0;
+	fw->norm = pool->len;
+	for (i = 0; i < cut; i += (size_t)r) {
+		if (s[i] < 0x80) {
+			cp = s[i];
+			r = 1;
+		} else if ((r = utf8_decode(s + i, cut - i, &cp)) <= 0) {
+			/* Not valid UTF-8 after all: take the byte. */
+			cp = UTF8_REPLACEMENT;
+			r = 1;
+		}
+		cls = shape_class(cp);
+		if (i == 0 && cls == 'X')
+			fw->flags |= FW_INITCAP;
+		switch (cls) {
+		case 'X':
+			fw->flags |= FW_UPPER | FW_ALPHA;
+			break;
+		case 'x':
+			fw->flags |= FW_LOWER | FW_ALPHA;
+			break;
+		case 'd':
+			fw->flags |= FW_DIGIT;
+			break;
+		case '-':
+			fw->flags |= FW_HYPHEN;
+			break;
+		case '.':
+			fw->flags |= FW_PERIOD;
+			break;
+		}
+		if (shlen < SHAPE_MAX && (shlen == 0 || sh[shlen - 1] != cls))
+			sh[shlen++] = cls;
+		if (cls == 'd')
+			cp = '0';
+		else if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		else if (cp >= 0x80)
+			cp = utf8proc_tolower(cp);
+		/* At most FEAT_WORD_MAX code points of at most 4 bytes: the
+		   offsets fit in a byte but for the last, which is not kept. */
+		starts[ncp++] = (unsigned char)(pool->len - fw->norm);
+		if (buf_append(pool, enc, (size_t)utf8_encode(cp, enc)) == -1)
+			return -1;
+	}
+	fw->normlen = pool->len - fw->norm;
+	for (m = 1; m <= 4; m++) {
+		fw->pre[m - 1] = ncp > m ? starts[m] : 0;
+		fw->suf[m - 1] = ncp > m ?
+		    (unsigned char)(fw->normlen - starts[ncp - m]) : 0;
+	}
+	fw->s3 = ncp > 3 ? starts[ncp - 3] : 0;
+	fw->key = feat_hash(pool->p + fw->norm, fw->normlen);
+	fw->shape = pool->len;
+	fw->shapelen = shlen;
+	return buf_append(pool, sh, shlen);
+}
+
+int
+feat_prepare(struct feat_work **wp, const struct tag_sentence *s)
+{
+	struct feat_work *w = *wp;
+	size_t		 i, alpha = 0, caps = 0;
+
+	if (w == NULL) {
+		if ((w = calloc(1, sizeof(*w))) == NULL)
+			return -1;
+		*wp = w;
+	}
+	if (s->n > w->cap) {
+		struct feat_word *v;
+		size_t	 cap = w->cap ? w->cap : 64;
+
+		while (cap < s->n)
+			cap *= 2;
+		if (cap > SIZE_MAX / sizeof(*v) ||
+		    (v = realloc(w->v, cap * sizeof(*v))) == NULL)
+			return -1;
+		w->v = v;
+		w->cap = cap;
+	}
+	buf_clear(&w->pool);
+	w->n = s->n;
+	w->sflags = s->flags;
+	for (i = 0; i < s->n; i++) {
+		struct feat_word *fw = &w->v[i];
+
+		if (prepare_word(w, fw, s->words[i], s->lens[i]) == -1)
+			return -1;
+		fw->pos = s->pos != NULL && s->pos[i] >= 0 &&
+		    s->pos[i] < FEAT_NUPOS ? s->pos[i] : -1;
+		if (fw->flags & FW_ALPHA) {
+			alpha++;
+			if (!(fw->flags & FW_LOWER) && fw->normlen > 1)
+				caps++;
+		}
+	}
+	/* A headline in capitals: most of its words are. */
+	w->headline = alpha >= 2 && caps * 4 >= alpha * 3;
+	return 0;
+}
+
+void
+feat_work_free(struct feat_work *w)
+{
+	if (w == NULL)
+		return;
+	buf_free(&w->pool);
+	free(w->v);
+	free(w);
+}
+
+/* feat_doc.ev: how a word is written where case tells something. */
+#define DOC_CAP		0x01
+#define DOC_LOW		0x02
+
+struct feat_doc {
+	uint64_t	*keys;
+	unsigned char	*ev;		/* DOC_*; 0: empty slot */
+	signed char	*last;		/* class last predicted, or -1 */
+	size_t		 cap, n;	/* cap: a power of two */
+};
+
+static size_t
+doc_slot(const struct feat_doc *d, uint64_t key)
+{
+	size_t	 i;
+
+	for (i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 40) & (d->cap - 1);
+	    d->ev[i] != 0 && d->keys[i] != key; i = (i + 1) & (d->cap - 1))
+		;
+	return i;
+}
+
+/* The slot of key, added if new; -1 if out of memory. */
+static long
+doc_add(struct feat_doc *d, uint64_t key)
+{
+	struct feat_doc	 old = *d;
+	size_t		 i, j;
+
+	if ((d->n + 1) * 2 > d->cap) {
+		d->cap = old.cap ? old.cap * 2 : 1024;
+		d->keys = malloc(d->cap * sizeof(*d->keys));
+		d->ev = calloc(d->cap, 1);
+		d->last = malloc(d->cap);
+		if (d->keys == NULL || d->ev == NULL || d->last == NULL) {
+			free(d->keys);
+			free(d->ev);
+			free(d->last);
+			*d = old;
+			return -1;
+		}
+		for (i = 0; i < old.cap; i++) {
+			if (old.ev[i] == 0)
+				continue;
+			j = doc_slot(d, old.keys[i]);
+			d->keys[j] = old.keys[i];
+			d->ev[j] = old.ev[i];
+			d->last[j] = old.last[i];
+		}
+		free(old.keys);
+		free(old.ev);
+		free(old.last);
+	}
+	i = doc_slot(d, key);
+	if (d->ev[i] == 0) {
+		/* 0x80 marks the slot used before any evidence. */
+		d->keys[i] = key;
+		d->ev[i] = 0x80;
+		d->last[i] = -1;
+		d->n++;
+	}
+	return (long)i;
+}
+
+/* The slot of key, or -1. */
+static long
+doc_find(const struct feat_doc *d, uint64_t key)
+{
+	size_t	 i;
+
+	if (d->cap == 0)
+		return -1;
+	i = doc_slot(d, key);
+	return d->ev[i] != 0 ? (long)i : -1;
+}
+
+/* Whether the case of word i says nothing: it starts a sentence, it is in
+   a headline in capitals, or it is written in capitals itself. */
+static int
+case_uninformative(const struct feat_work *w, size_t i)
+{
+	return i == 0 || w->headline ||
+	    (w->v[i].flags & (FW_UPPER | FW_LOWER)) == FW_UPPER;
+}
+
+int
+feat_doc_begin(struct feat_doc **dp, struct feat_work **wp,
+    const struct tag_sentence *sents, size_t n)
+{
+	struct feat_doc	*d = *dp;
+	size_t		 k, i;
+	long		 slot;
+
+	if (d == NULL) {
+		if ((d = calloc(1, sizeof(*d))) == NULL)
+			return -1;
+		*dp = d;
+	}
+	if (d->cap > 0)
+		memset(d->ev, 0, d->cap);
+	d->n = 0;
+	for (k = 0; k < n; k++) {
+		if (feat_prepare(wp, &sents[k]) == -1)
+			return -1;
+		for (i = 0; i < (*wp)->n; i++) {
+			const struct feat_word *fw = &(*wp)->v[i];
+			unsigned char ev;
+
+			if (!(fw->flags & FW_ALPHA))
+				continue;
+			if (!(fw->flags & FW_INITCAP) && (fw->flags & FW_LOWER))
+				ev = DOC_LOW;
+			else if ((fw->flags & FW_INITCAP) &&
+			    !case_uninformative(*wp, i))
+				ev = DOC_CAP;
+			else
+				continue;
+			if ((slot = doc_add(d, fw->key)) < 0)
+				return -1;
+			d->ev[slot] |= ev;
+		}
+	}
+	return 0;
+}
+
+int
+feat_doc_record(struct feat_doc *d, const struct feat_work *w,
+    const int *classes)
+{
+	size_t	 i;
+	long	 slot;
+
+	for (i = 0; i < w->n; i++) {
+		if (!(w->v[i].flags & FW_INITCAP))
+			continue;
+		if ((slot = doc_add(d, w->v[i].key)) < 0)
+			return -1;
+		d->last[slot] = (signed char)classes[i];
+	}
+	return 0;
+}
+
+void
+feat_doc_free(struct feat_doc *d)
+{
+	if (d == NULL)
+		return;
+	free(d->keys);
+	free(d->ev);
+	free(d->last);
+	free(d);
+}
+
+/*
+ * A feature string under construction, in a stack buffer: it is cut at
+ * FSTR_MAX bytes, which no template reaches for words cut at FEAT_WORD_MAX
+ * (4 bytes a code point, 3 words at most, and a short prefix).
+ */
+#define FSTR_MAX	(4 * FEAT_WORD_MAX * 3 + 64)
+
+struct fstr {
+	size_t		 n;
+	char		 s[FSTR_MAX];
+};
+
+struct fsink {
+	uint64_t	*out;
+	size_t		 n;
+	struct buf	*text;
+};
+
+static inline void
+fs_add(struct fstr *f, const void *p, size_t n)
+{
+	if (n > FSTR_MAX - f->n)
+		n = FSTR_MAX - f->n;
+	memcpy(f->s + f->n, p, n);
+	f->n += n;
+}
+
+static inline void
+fs_set(struct fstr *f, const char *lit, size_t n)
+{
+	f->n = 0;
+	fs_add(f, lit, n);
+}
+
+static inline void
+emit(struct fsink *k, const struct fstr *f)
+{
+	if (k->n >= FEAT_MAX)
+		return;
+	k->out[k->n++] = feat_hash(f->s, f->n);
+	if (k->text != NULL && buf_append(k->text, f->s, f->n) == 0)
+		(void)buf_putc(k->text, '\n');
+}
+
+/* A literal's bytes and length. */
+#define LIT(s)	(s), (sizeof(s) - 1)
+
+/* Words and shapes of position j, which may be outside the sentence. */
+static void
+add_norm(struct fstr *f, const struct feat_work *w, long j)
+{
+	if (j < 0)
+		fs_add(f, LIT("<s>"));
+	else if ((size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else
+		fs_add(f, w->pool.p + w->v[j].norm, w->v[j].normlen);
+}
+
+static void
+add_shape(struct fstr *f, const struct feat_work *w, long j)
+{
+	if (j < 0)
+		fs_add(f, LIT("<s>"));
+	else if ((size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else
+		fs_add(f, w->pool.p + w->v[j].shape, w->v[j].shapelen);
+}
+
+static void
+add_s3(struct fstr *f, const struct feat_work *w, long j)
+{
+	const struct feat_word *fw;
+
+	if (j < 0)
+		fs_add(f, LIT("<s>"));
+	else if ((size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else {
+		fw = &w->v[j];
+		fs_add(f, w->pool.p + fw->norm + fw->s3, fw->normlen - fw->s3);
+	}
+}
+
+static void
+add_upos(struct fstr *f, const struct feat_work *w, long j)
+{
+	const char *u;
+
+	if (j < 0)
+		u = "<s>";
+	else if ((size_t)j >= w->n)
+		u = "</s>";
+	else if (w->v[j].pos < 0)
+		u = "?";
+	else
+		u = feat_upos[w->v[j].pos];
+	fs_add(f, u, strlen(u));
+}
+
+static void
+add_class(struct fstr *f, const struct feat_classes *c, int k)
+{
+	if (k < 0 || (size_t)k >= c->n)
+		fs_add(f, LIT("<s>"));
+	else
+		fs_add(f, c->names[k], c->lens[k]);
+}
+
+size_t
+feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
+    int p1, int p2, const struct feat_classes *classes,
+    const struct feat_doc *doc, uint64_t *out, struct buf *text)
+{
+	static const char pre[4][6] = { "pre1=", "pre2=", "pre3=", "pre4=" };
+	static const char suf[4][6] = { "suf1=", "suf2=", "suf3=", "suf4=" };
+	struct fsink	 k;
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	const unsigned char *norm = w->pool.p + fw->norm;
+	long		 j = (long)i;
+	int		 m;
+
+	k.out = out;
+	k.n = 0;
+	k.text = text;
+
+	fs_set(&f, LIT("b"));
+	emit(&k, &f);
+	fs_set(&f, LIT("w="));
+	fs_add(&f, fw->w, fw->len);
+	emit(&k, &f);
+	fs_set(&f, LIT("l="));
+	fs_add(&f, norm, fw->normlen);
+	emit(&k, &f);
+	fs_set(&f, LIT("sh="));
+	add_shape(&f, w, j);
+	emit(&k, &f);
+
+	fs_set(&f, LIT("p1="));
+	add_class(&f, classes, p1);
+	emit(&k, &f);
+	fs_set(&f, LIT("p2="));
+	add_class(&f, classes, p2);
+	emit(&k, &f);
+	fs_set(&f, LIT("p12="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	add_class(&f, classes, p2);
+	emit(&k, &f);
+	fs_set(&f, LIT("p1l="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	fs_add(&f, norm, fw->normlen);
+	emit(&k, &f);
+	fs_set(&f, LIT("p1sh="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j);
+	emit(&k, &f);
+
+	fs_set(&f, LIT("l-2="));
+	add_norm(&f, w, j - 2);
+	emit(&k, &f);
+	fs_set(&f, LIT("l-1="));
+	add_norm(&f, w, j - 1);
+	emit(&k, &f);
+	fs_set(&f, LIT("l+1="));
+	add_norm(&f, w, j + 1);
+	emit(&k, &f);
+	fs_set(&f, LIT("l+2="));
+	add_norm(&f, w, j + 2);
+	emit(&k, &f);
+	fs_set(&f, LIT("l-1l="));
+	add_norm(&f, w, j - 1);
+	fs_add(&f, LIT("|"));
+	fs_add(&f, norm, fw->normlen);
+	emit(&k, &f);
+	fs_set(&f, LIT("ll+1="));
+	fs_add(&f, norm, fw->normlen);
+	fs_add(&f, LIT("|"));
+	add_norm(&f, w, j + 1);
+	emit(&k, &f);
+
+	fs_set(&f, LIT("sh-1="));
+	add_shape(&f, w, j - 1);
+	emit(&k, &f);
+	fs_set(&f, LIT("sh+1="));
+	add_shape(&f, w, j + 1);
+	emit(&k, &f);
+	fs_set(&f, LIT("sh-1sh="));
+	add_shape(&f, w, j - 1);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j);
+	emit(&k, &f);
+	fs_set(&f, LIT("shsh+1="));
+	add_shape(&f, w, j);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j + 1);
+	emit(&k, &f);
+
+	for (m = 0; m < 4; m++) {
+		if (fw->pre[m] == 0)
+			break;
+		fs_set(&f, pre[m], 5);
+		fs_add(&f, norm, fw->pre[m]);
+		emit(&k, &f);
+		fs_set(&f, suf[m], 5);
+		fs_add(&f, norm + fw->normlen - fw->suf[m], fw->suf[m]);
+		emit(&k, &f);
+	}
+	fs_set(&f, LIT("s3-1="));
+	add_s3(&f, w, j - 1);
+	emit(&k, &f);
+	fs_set(&f, LIT("s3+1="));
+	add_s3(&f, w, j + 1);
+	emit(&k, &f);
+
+	if (fw->flags & FW_DIGIT) {
+		fs_set(&f, LIT("d"));
+		emit(&k, &f);
+	}
+	if (fw->flags & FW_HYPHEN) {
+		fs_set(&f, LIT("h"));
+		emit(&k, &f);
+	}
+	if ((fw->flags & (FW_UPPER | FW_LOWER)) == FW_UPPER) {
+		fs_set(&f, LIT("C"));
+		emit(&k, &f);
+	}
+	if (fw->flags & FW_INITCAP) {
+		fs_set(&f, LIT("c"));
+		emit(&k, &f);
+	}
+	if (fw->flags & FW_PERIOD) {
+		fs_set(&f, LIT("."));
+		emit(&k, &f);
+	}
+	if (i == 0) {
+		fs_set(&f, LIT("i0sh="));
+		add_shape(&f, w, j);
+		emit(&k, &f);
+		fs_set(&f, LIT("i0l="));
+		fs_add(&f, norm, fw->normlen);
+		emit(&k, &f);
+		if (w->sflags & TAG_SENT_DOC_START) {
+			fs_set(&f, LIT("d0sh="));
+			add_shape(&f, w, j);
+			emit(&k, &f);
+		}
+	}
+	if (w->headline) {
+		fs_set(&f, LIT("hl"));
+		emit(&k, &f);
+		fs_set(&f, LIT("hlsh="));
+		add_shape(&f, w, j);
+		emit(&k, &f);
+	}
+
+	if (task == TAG_TASK_NER) {
+		fs_set(&f, LIT("sh-2="));
+		add_shape(&f, w, j - 2);
+		emit(&k, &f);
+		fs_set(&f, LIT("sh+2="));
+		add_shape(&f, w, j + 2);
+		emit(&k, &f);
+		fs_set(&f, LIT("sh3="));
+		add_shape(&f, w, j - 1);
+		fs_add(&f, LIT("|"));
+		add_shape(&f, w, j);
+		fs_add(&f, LIT("|"));
+		add_shape(&f, w, j + 1);
+		emit(&k, &f);
+		fs_set(&f, LIT("u="));
+		add_upos(&f, w, j);
+		emit(&k, &f);
+		fs_set(&f, LIT("u-1="));
+		add_upos(&f, w, j - 1);
+		emit(&k, &f);
+		fs_set(&f, LIT("u+1="));
+		add_upos(&f, w, j + 1);
+		emit(&k, &f);
+		fs_set(&f, LIT("u-1u="));
+		add_upos(&f, w, j - 1);
+		fs_add(&f, LIT("|"));
+		add_upos(&f, w, j);
+		emit(&k, &f);
+		fs_set(&f, LIT("uu+1="));
+		add_upos(&f, w, j);
+		fs_add(&f, LIT("|"));
+		add_upos(&f, w, j + 1);
+		emit(&k, &f);
+		fs_set(&f, LIT("p1u="));
+		add_class(&f, classes, p1);
+		fs_add(&f, LIT("|"));
+		add_upos(&f, w, j);
+		emit(&k, &f);
+		fs_set(&f, LIT("ul="));
+		add_upos(&f, w, j);
+		fs_add(&f, LIT("|"));
+		fs_add(&f, norm, fw->normlen);
+		emit(&k, &f);
+	}
+	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA)) {
+		long	 slot = doc_find(doc, fw->key);
+		unsigned ev = slot >= 0 ? doc->ev[slot] & 3 : 0;
+		static const char evs[4][3] = { "-", "C", "l", "Cl" };
+
+		if (case_uninformative(w, i)) {
+			fs_set(&f, LIT("dc="));
+			fs_add(&f, evs[ev], strlen(evs[ev]));
+			emit(&k, &f);
+			fs_set(&f, LIT("dcsh="));
+			fs_add(&f, evs[ev], strlen(evs[ev]));
+			fs_add(&f, LIT("|"));
+			add_shape(&f, w, j);
+			emit(&k, &f);
+		}
+		if (fw->flags & FW_INITCAP) {
+			int	 last = slot >= 0 ? doc->last[slot] : -1;
+
+			fs_set(&f, LIT("ph="));
+			if (last < 0 || (size_t)last >= classes->n)
+				fs_add(&f, LIT("-"));
+			else {
+				const char *name = classes->names[last];
+				size_t	 len = classes->lens[last];
+
+				/* The type, without B- or I-. */
+				if (len > 2 && name[1] == '-') {
+					name += 2;
+					len -= 2;
+				}
+				fs_add(&f, name, len);
+			}
+			emit(&k, &f);
+		}
+	}
+	return k.n;
+}
+
+/*
+ * CRC-32 of ISO-HDLC (zlib's), sliced by 8 for load speed.  The tables
+ * are built on each call, on the stack (a few microseconds), so that no
+ * static state is shared between threads.
+ */
+uint32_t
+feat_crc32(uint32_t crc, const unsigned char *p, size_t n)
+{
+	uint32_t t[8][256], a, b, c;
+	int	 i, j;
+
+	for (i = 0; i < 256; i++) {
+		c = (uint32_t)i;
+		for (j = 0; j < 8; j++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+		t[0][i] = c;
+	}
+	for (i = 0; i < 256; i++)
+		for (j = 1; j < 8; j++)
+			t[j][i] = (t[j - 1][i] >> 8) ^ t[0][t[j - 1][i] & 0xFF];
+	crc = ~crc;
+	while (n >= 8) {
+		a = crc ^ ((uint32_t)p[0] | (uint32_t)p[1] << 8 |
+		    (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
+		b = (uint32_t)p[4] | (uint32_t)p[5] << 8 |
+		    (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+		crc = t[7][a & 0xFF] ^ t[6][(a >> 8) & 0xFF] ^
+		    t[5][(a >> 16) & 0xFF] ^ t[4][a >> 24] ^
+		    t[3][b & 0xFF] ^ t[2][(b >> 8) & 0xFF] ^
+		    t[1][(b >> 16) & 0xFF] ^ t[0][b >> 24];
+		p += 8;
+		n -= 8;
+	}
+	while (n-- > 0)
+		crc = t[0][(crc ^ *p++) & 0xFF] ^ (crc >> 8);
+	return ~crc;
+}

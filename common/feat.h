@@ -1,0 +1,131 @@
+/*
+ * feat: the feature templates of the tagger (tagger.h), and the model
+ * writer, shared by prediction (tagger.c) and training (train.c) so that
+ * the two can never differ.
+ *
+ * A feature is a short string such as "w=Apple", "suf3=ple", "sh=Xx" or
+ * "p1=PROPN" (the class predicted for the previous word); the model knows
+ * it by its 64-bit FNV-1a hash (Fowler, Noll and Vo; the FNV-1a variant of
+ * draft-eastlake-fnv).  The strings are only ever built in a stack buffer
+ * and hashed: nothing is allocated per word.
+ *
+ * Words are prepared once per sentence (feat_prepare: lower case, a form
+ * with digits folded to 0, the collapsed word shape, prefix and suffix
+ * lengths), then feat_extract gives the hashes for one position, given the
+ * two classes already predicted to its left.
+ */
+#ifndef QUIRE_FEAT_H
+#define QUIRE_FEAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "tagger.h"
+
+/* The most features one word can have; size feat_extract's output so. */
+#define FEAT_MAX	80
+
+/*
+ * The revision of the templates below.  Models record it; a model trained
+ * on other templates is refused at load, since its weights would be
+ * silently wrong.  Change it whenever feat_extract changes what it hashes.
+ */
+#define FEAT_VERSION	1
+
+/*
+ * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,
+ * tag_sentence.pos holds indices into this list (or -1: unknown).  POS
+ * models written by train_tagger list their classes in this order, so the
+ * classes tag_predict returns for a POS model can be passed on as they are.
+ */
+#define FEAT_NUPOS	17
+extern const char *const feat_upos[FEAT_NUPOS];
+
+/* The index of UPOS tag s[0..n) in feat_upos, or -1. */
+int	feat_upos_index(const char *s, size_t n);
+
+/* FNV-1a, 64 bits, of s[0..n). */
+uint64_t feat_hash(const void *s, size_t n);
+
+/* Per-sentence scratch memory, reused from one sentence to the next. */
+struct feat_work;
+
+/*
+ * Prepares the words of s for feat_extract.  *w is NULL at first and is
+ * reused afterwards; free it with feat_work_free.  Words longer than
+ * FEAT_WORD_MAX bytes are cut there (after a whole code point) for the
+ * features.  Returns 0, or -1 if out of memory.
+ */
+#define FEAT_WORD_MAX	64
+int	feat_prepare(struct feat_work **w, const struct tag_sentence *s);
+void	feat_work_free(struct feat_work *);
+
+/*
+ * Class names for the history features of feat_extract: names[i] is a
+ * NUL-terminated string of lens[i] bytes.
+ */
+struct feat_classes {
+	const char *const *names;
+	const size_t	*lens;
+	size_t		 n;
+};
+
+/*
+ * Document memory, for NER's document-level features (Ratinov and Roth
+ * 2009, "non-local features"): how each word is written where its case
+ * means something (mid-sentence, outside headlines), over the whole
+ * document, and the class last predicted for each capitalized word
+ * earlier in the document ("Huang" after "Jensen Huang").
+ *
+ * feat_doc_begin forgets the previous document and reads the case
+ * evidence of the n sentences of the next one; *d and *w are NULL at
+ * first (w is scratch, as for feat_prepare).  feat_doc_record remembers
+ * the classes just predicted for the sentence last given to feat_prepare.
+ * Returns 0, or -1 if out of memory.
+ */
+struct feat_doc;
+int	feat_doc_begin(struct feat_doc **d, struct feat_work **w,
+	    const struct tag_sentence *sents, size_t n);
+int	feat_doc_record(struct feat_doc *d, const struct feat_work *w,
+	    const int *classes);
+void	feat_doc_free(struct feat_doc *);
+
+/*
+ * Stores the hashes of the features of word i (of the sentence last given
+ * to feat_prepare) in out[0..FEAT_MAX) and returns their number.  p1 and p2
+ * are the classes of words i-1 and i-2, or -1 before the sentence start.
+ * doc is the document memory, or NULL (no document features).
+ * If text is not NULL, each feature string is also appended to it followed
+ * by '\n' (for tests and debugging; if it cannot grow, strings are
+ * missing, the hashes are not).
+ */
+size_t	feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
+	    int p1, int p2, const struct feat_classes *classes,
+	    const struct feat_doc *doc, uint64_t *out, struct buf *text);
+
+/*
+ * Whether class cur may follow class prev (-1: sentence start) in BIO
+ * encoding: "I-X" only after "B-X" or "I-X"; anything else always.  Both
+ * prediction and training decode under this rule.
+ */
+int	feat_bio_allowed(const char *prev, const char *cur);
+
+/*
+ * The model writer; the format is documented in tagger.c, beside the
+ * reader.  Appends to out a model of nclasses classes named names[] (each
+ * 1..TAG_NAME_MAX bytes of printable ASCII, distinct) and nrows rows:
+ * hashes[r] (strictly increasing) with weights[r * nclasses + c], so that
+ * the score of class c is scale times the sum of its weights.  Returns 0,
+ * -1 if the arguments break those rules, or -2 if out of memory.
+ */
+#define TAG_NAME_MAX	31
+#define TAG_CLASSES_MAX	64
+int	tag_model_encode(struct buf *out, enum tag_task task, size_t nclasses,
+	    const char *const *names, size_t nrows, const uint64_t *hashes,
+	    const int16_t *weights, float scale);
+
+/* CRC-32 (ISO-HDLC, as zlib's crc32) of p[0..n), continuing from crc. */
+uint32_t feat_crc32(uint32_t crc, const unsigned char *p, size_t n);
+
+#endif /* QUIRE_FEAT_H */

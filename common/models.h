@@ -1,0 +1,17 @@
+/*
+ * models: the trained models built into the library (data/models/NAME.model,
+ * made by tools/train_tagger; `make models` trains them again).  They are
+ * linked in whole, so no file has to be found at run time.
+ */
+#ifndef QUIRE_MODELS_H
+#define QUIRE_MODELS_H
+
+#include <stddef.h>
+
+/* The bytes of the built-in UPOS model; stores its size in *n. */
+const unsigned char *models_pos(size_t *n);
+
+/* The bytes of the built-in named-entity model; stores its size in *n. */
+const unsigned char *models_ner(size_t *n);
+
+#endif /* QUIRE_MODELS_H */

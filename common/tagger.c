@@ -1,0 +1,551 @@
+/*
+ * tagger: greedy averaged-perceptron tagging over hashed features (see
+ * tagger.h), and the model file format.
+ *
+ * Model file format, version 1.  All integers are little-endian and of
+ * fixed width, so the same bytes load on every machine; nothing is aligned
+ * and the reader never assumes it is.
+ *
+ *   offset  size  field
+ *        0     4  magic "QTAG"
+ *        4     2  format version: 1
+ *        6     2  task: 1 POS, 2 NER (enum tag_task)
+ *        8     4  feature templates revision (FEAT_VERSION in feat.h)
+ *       12     4  nclasses, 2..64
+ *       16     4  nrows
+ *       20     4  scale: IEEE 754 binary32, finite and > 0
+ *       24        class names, nclasses times: 1 byte length (1..31),
+ *                 then the name (printable ASCII, no space; distinct)
+ *        R        rows, nrows times: 8 bytes feature hash (FNV-1a 64 of
+ *                 the feature string, feat.h), then nclasses times 2 bytes
+ *                 weight (two's complement); hashes strictly increasing
+ *    E - 4     4  CRC-32 (ISO-HDLC, as zlib's crc32) of bytes [0, E - 4)
+ *
+ * E, the file size, is exactly what the header implies: neither truncated
+ * nor with trailing bytes.  The score of class c for a word is scale times
+ * the sum of weight c over the rows of the word's features (a feature
+ * without a row weighs 0); the decoder compares the integer sums, so
+ * scale only tells what the weights mean.
+ *
+ * At load the rows stay where they are (in the caller's bytes, or in the
+ * buffer read from the file).  Since they are sorted by hash and hashes are
+ * uniform, a directory of 2^k row indices, k the bits needed for nrows,
+ * indexed by the top k bits of a hash, finds a hash's bucket: a short run
+ * of rows that are scanned in order, about one on average.  It is an
+ * open hash table whose buckets the sort has laid out contiguously, built
+ * in one pass, and the lookup touches two cache lines.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "feat.h"
+#include "tagger.h"
+
+#define MODEL_MAGIC	"QTAG"
+#define MODEL_VERSION	1
+#define HEADER_SIZE	24
+
+struct tag_model {
+	enum tag_task	 task;
+	size_t		 nclasses;
+	char		 names[TAG_CLASSES_MAX][TAG_NAME_MAX + 1];
+	const char	*nameptr[TAG_CLASSES_MAX];
+	size_t		 lens[TAG_CLASSES_MAX];
+	struct feat_classes classes;
+	/* allowed[(prev + 1) * TAG_CLASSES_MAX + cur]: BIO transitions */
+	unsigned char	 allowed[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
+	const unsigned char *rows;
+	size_t		 nrows;
+	size_t		 rowsize;
+	uint32_t	*dir;		/* (1 << bits) + 1 row indices */
+	unsigned	 shift;		/* 64 - bits */
+	float		 scale;
+	unsigned char	*owned;		/* the file's bytes, if we read them */
+};
+
+struct tag_work {
+	struct feat_work *fw;
+	struct feat_doc	*doc;
+	int		 in_doc;	/* tag_doc_begin was called */
+	int32_t		 scores[TAG_CLASSES_MAX];
+	uint64_t	 h[FEAT_MAX];
+	uint32_t	 bucket[FEAT_MAX];
+};
+
+static uint16_t
+le16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] | (unsigned)p[1] << 8);
+}
+
+/* A two's complement 16-bit weight, without implementation-defined
+   conversions. */
+static inline int32_t
+les16(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	int16_t	 v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+#else
+	int32_t	 v = le16(p);
+
+	return v >= 0x8000 ? v - 0x10000 : v;
+#endif
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t
+le64(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+#else
+	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+#endif
+}
+
+static void
+put16(unsigned char *p, uint16_t v)
+{
+	p[0] = v & 0xFF;
+	p[1] = v >> 8;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	put16(p, v & 0xFFFF);
+	put16(p + 2, v >> 16);
+}
+
+static void
+put64(unsigned char *p, uint64_t v)
+{
+	put32(p, v & 0xFFFFFFFFu);
+	put32(p + 4, v >> 32);
+}
+
+static int
+fail(char *err, size_t errlen, const char *msg)
+{
+	if (err != NULL && errlen > 0)
+		snprintf(err, errlen, "%s", msg);
+	return -1;
+}
+
+/* Checks a class name: 1..TAG_NAME_MAX bytes of printable ASCII. */
+static int
+name_ok(const unsigned char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || n > TAG_NAME_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] <= ' ' || s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+int
+tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
+    char *err, size_t errlen)
+{
+	struct tag_model *m;
+	size_t		 off, nc, nrows, rowsize, i, j, bits, nb;
+	uint32_t	 u, version, task, fver;
+	float		 scale;
+	uint64_t	 prev = 0, h;
+
+	*mp = NULL;
+	if (n < 4)
+		return fail(err, errlen, n == 0 || memcmp(p, MODEL_MAGIC, n) ==
+		    0 ? "truncated model" : "not a quire model");
+	if (memcmp(p, MODEL_MAGIC, 4) != 0)
+		return fail(err, errlen, "not a quire model");
+	if (n < HEADER_SIZE + 4)
+		return fail(err, errlen, "truncated model");
+	version = le16(p + 4);
+	if (version != MODEL_VERSION) {
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "unsupported model version %u",
+			    (unsigned)version);
+		return -1;
+	}
+	task = le16(p + 6);
+	fver = le32(p + 8);
+	nc = le32(p + 12);
+	nrows = le32(p + 16);
+	u = le32(p + 20);
+	memcpy(&scale, &u, sizeof(scale));
+	if (task != TAG_TASK_POS && task != TAG_TASK_NER)
+		return fail(err, errlen, "unknown model task");
+	if (nc < 2 || nc > TAG_CLASSES_MAX)
+		return fail(err, errlen, "bad number of classes in model");
+	/* Class names: each is a length byte and the bytes. */
+	off = HEADER_SIZE;
+	for (i = 0; i < nc; i++) {
+		if (off >= n - 4 || p[off] > n - 4 - off - 1)
+			return fail(err, errlen, "truncated model");
+		off += 1 + p[off];
+	}
+	rowsize = 8 + 2 * nc;
+	if (nrows > (n - 4 - off) / rowsize)
+		return fail(err, errlen, "truncated model");
+	if (off + nrows * rowsize != n - 4)
+		return fail(err, errlen, "model size does not match its header");
+	if (feat_crc32(0, p, n - 4) != le32(p + n - 4))
+		return fail(err, errlen, "checksum mismatch");
+	if (fver != FEAT_VERSION)
+		return fail(err, errlen,
+		    "model was trained with other features");
+	if (!(scale > 0) || !isfinite(scale))
+		return fail(err, errlen, "bad weight scale in model");
+
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return -2;
+	m->task = (enum tag_task)task;
+	m->nclasses = nc;
+	m->scale = scale;
+	off = HEADER_SIZE;
+	for (i = 0; i < nc; i++) {
+		size_t	 len = p[off];
+
+		if (!name_ok(p + off + 1, len)) {
+			free(m);
+			return fail(err, errlen, "bad class name in model");
+		}
+		memcpy(m->names[i], p + off + 1, len);
+		m->names[i][len] = '\0';
+		m->lens[i] = len;
+		m->nameptr[i] = m->names[i];
+		for (j = 0; j < i; j++)
+			if (strcmp(m->names[j], m->names[i]) == 0) {
+				free(m);
+				return fail(err, errlen,
+				    "duplicate class name in model");
+			}
+		off += 1 + len;
+	}
+	m->classes.names = m->nameptr;
+	m->classes.lens = m->lens;
+	m->classes.n = nc;
+	for (j = 0; j < nc; j++) {
+		m->allowed[j] = (unsigned char)feat_bio_allowed(NULL,
+		    m->names[j]);
+		for (i = 0; i < nc; i++)
+			m->allowed[(i + 1) * TAG_CLASSES_MAX + j] =
+			    (unsigned char)feat_bio_allowed(m->names[i],
+			    m->names[j]);
+	}
+	m->rows = p + off;
+	m->nrows = nrows;
+	m->rowsize = rowsize;
+
+	/* The directory: bucket b holds rows dir[b] .. dir[b + 1] - 1. */
+	for (bits = 1; bits < 31 && ((size_t)1 << bits) < nrows; bits++)
+		;
+	nb = (size_t)1 << bits;
+	m->shift = 64 - (unsigned)bits;
+	if ((m->dir = malloc((nb + 1) * sizeof(*m->dir))) == NULL) {
+		free(m);
+		return -2;
+	}
+	j = 0;
+	for (i = 0; i < nrows; i++) {
+		h = le64(m->rows + i * rowsize);
+		if (i > 0 && h <= prev) {
+			tag_model_free(m);
+			return fail(err, errlen, "model rows out of order");
+		}
+		prev = h;
+		while (j <= (size_t)(h >> m->shift))
+			m->dir[j++] = (uint32_t)i;
+	}
+	while (j <= nb)
+		m->dir[j++] = (uint32_t)nrows;
+	*mp = m;
+	return 0;
+}
+
+int
+tag_model_load_file(struct tag_model **mp, const char *path, char *err,
+    size_t errlen)
+{
+	struct buf	 b = BUF_INIT;
+	FILE		*fp;
+	size_t		 got;
+	int		 r;
+
+	*mp = NULL;
+	/* The message leaves the path to the caller, as for bad bytes. */
+	if ((fp = fopen(path, "rb")) == NULL)
+		return fail(err, errlen, strerror(errno));
+	for (;;) {
+		if (buf_reserve(&b, b.cap - b.len < 65536 ? 1 << 20 : 1) ==
+		    -1) {
+			fclose(fp);
+			buf_free(&b);
+			return -2;
+		}
+		got = fread(b.p + b.len, 1, b.cap - b.len, fp);
+		b.len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		(void)fail(err, errlen, strerror(errno));
+		fclose(fp);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(fp);
+	if ((r = tag_model_load_mem(mp, b.p, b.len, err, errlen)) != 0) {
+		buf_free(&b);
+		return r;
+	}
+	(*mp)->owned = b.p;
+	return 0;
+}
+
+void
+tag_model_free(struct tag_model *m)
+{
+	if (m == NULL)
+		return;
+	free(m->dir);
+	free(m->owned);
+	free(m);
+}
+
+enum tag_task
+tag_model_task(const struct tag_model *m)
+{
+	return m->task;
+}
+
+size_t
+tag_model_nclasses(const struct tag_model *m)
+{
+	return m->nclasses;
+}
+
+const char *
+tag_model_class(const struct tag_model *m, size_t i)
+{
+	return i < m->nclasses ? m->names[i] : NULL;
+}
+
+int
+tag_model_class_index(const struct tag_model *m, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nclasses; i++)
+		if (strcmp(m->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A hint to start loading *p; nothing if the compiler has no way. */
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+/*
+ * Adds to sc[] the weights of the rows of the nf hashes h[].  The lookups
+ * are done in stages over all the hashes (directory entries, then rows,
+ * then weights), so that the cache misses of one feature overlap those of
+ * the others instead of queueing behind them.
+ */
+static void
+score(const struct tag_model *m, const uint64_t *h, size_t nf,
+    uint32_t *bucket, int32_t *sc)
+{
+	const unsigned char *row;
+	size_t		 k, c, nc = m->nclasses;
+	uint32_t	 r, end;
+	uint64_t	 key;
+
+	for (k = 0; k < nf; k++) {
+		bucket[k] = (uint32_t)(h[k] >> m->shift);
+		PREFETCH(&m->dir[bucket[k]]);
+	}
+	for (k = 0; k < nf; k++)
+		PREFETCH(m->rows + (size_t)m->dir[bucket[k]] * m->rowsize);
+	for (k = 0; k < nf; k++) {
+		end = m->dir[bucket[k] + 1];
+		for (r = m->dir[bucket[k]]; r < end; r++) {
+			row = m->rows + (size_t)r * m->rowsize;
+			key = le64(row);
+			if (key < h[k])
+				continue;
+			if (key == h[k])
+				for (c = 0; c < nc; c++)
+					sc[c] += les16(row + 8 + 2 * c);
+			break;
+		}
+	}
+}
+
+int
+tag_predict(const struct tag_model *m, const struct tag_sentence *s,
+    int *out, struct tag_work **wp)
+{
+	struct tag_work	*w = *wp;
+	const unsigned char *allowed;
+	size_t		 i, c, nf, nc = m->nclasses;
+	int32_t		*sc;
+	int		 p1, p2, best;
+
+	if (w == NULL) {
+		if ((w = calloc(1, sizeof(*w))) == NULL)
+			return -1;
+		*wp = w;
+	}
+	if (s->n == 0)
+		return 0;
+	/* Outside a document, an NER sentence is a document of its own, so
+	   that the document features still say what they were trained to
+	   say ("nothing known elsewhere") rather than go missing. */
+	if (m->task == TAG_TASK_NER && !w->in_doc &&
+	    feat_doc_begin(&w->doc, &w->fw, s, 1) == -1)
+		return -1;
+	if (feat_prepare(&w->fw, s) == -1)
+		return -1;
+	sc = w->scores;
+	for (i = 0; i < s->n; i++) {
+		p1 = i > 0 ? out[i - 1] : -1;
+		p2 = i > 1 ? out[i - 2] : -1;
+		nf = feat_extract(w->fw, m->task, i, p1, p2, &m->classes,
+		    w->doc, w->h, NULL);
+		memset(sc, 0, nc * sizeof(*sc));
+		score(m, w->h, nf, w->bucket, sc);
+		allowed = m->allowed + (size_t)(p1 + 1) * TAG_CLASSES_MAX;
+		best = -1;
+		for (c = 0; c < nc; c++)
+			if (allowed[c] && (best < 0 || sc[c] > sc[best]))
+				best = (int)c;
+		out[i] = best;
+	}
+	/* Only NER reads the document memory: a POS model sharing the work
+	   must not write its classes there. */
+	if (m->task == TAG_TASK_NER && feat_doc_record(w->doc, w->fw, out) ==
+	    -1)
+		return -1;
+	return 0;
+}
+
+int
+tag_doc_begin(struct tag_work **wp, const struct tag_sentence *sents,
+    size_t n)
+{
+	struct tag_work	*w = *wp;
+
+	if (w == NULL) {
+		if ((w = calloc(1, sizeof(*w))) == NULL)
+			return -1;
+		*wp = w;
+	}
+	w->in_doc = 0;
+	if (feat_doc_begin(&w->doc, &w->fw, sents, n) == -1)
+		return -1;
+	w->in_doc = 1;
+	return 0;
+}
+
+void
+tag_doc_end(struct tag_work *w)
+{
+	if (w != NULL)
+		w->in_doc = 0;
+}
+
+void
+tag_work_free(struct tag_work *w)
+{
+	if (w == NULL)
+		return;
+	feat_work_free(w->fw);
+	feat_doc_free(w->doc);
+	free(w);
+}
+
+int
+tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
+    const char *const *names, size_t nrows, const uint64_t *hashes,
+    const int16_t *weights, float scale)
+{
+	unsigned char	 hdr[HEADER_SIZE], *p;
+	size_t		 start = out->len, i, j, len, rowsize, size;
+	uint32_t	 u;
+
+	if ((task != TAG_TASK_POS && task != TAG_TASK_NER) || nc < 2 ||
+	    nc > TAG_CLASSES_MAX || nrows > UINT32_MAX ||
+	    !(scale > 0) || !isfinite(scale))
+		return -1;
+	size = HEADER_SIZE + 4;
+	for (i = 0; i < nc; i++) {
+		len = strlen(names[i]);
+		if (!name_ok((const unsigned char *)names[i], len))
+			return -1;
+		for (j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				return -1;
+		size += 1 + len;
+	}
+	for (i = 1; i < nrows; i++)
+		if (hashes[i] <= hashes[i - 1])
+			return -1;
+	rowsize = 8 + 2 * nc;
+	if (nrows > (SIZE_MAX - size) / rowsize)
+		return -2;
+	size += nrows * rowsize;
+	if (buf_reserve(out, size) == -1)
+		return -2;
+
+	memcpy(hdr, MODEL_MAGIC, 4);
+	put16(hdr + 4, MODEL_VERSION);
+	put16(hdr + 6, (uint16_t)task);
+	put32(hdr + 8, FEAT_VERSION);
+	put32(hdr + 12, (uint32_t)nc);
+	put32(hdr + 16, (uint32_t)nrows);
+	memcpy(&u, &scale, sizeof(u));
+	put32(hdr + 20, u);
+	p = out->p + out->len;
+	memcpy(p, hdr, HEADER_SIZE);
+	p += HEADER_SIZE;
+	for (i = 0; i < nc; i++) {
+		len = strlen(names[i]);
+		*p++ = (unsigned char)len;
+		memcpy(p, names[i], len);
+		p += len;
+	}
+	for (i = 0; i < nrows; i++) {
+		put64(p, hashes[i]);
+		p += 8;
+		for (j = 0; j < nc; j++, p += 2)
+			put16(p, (uint16_t)weights[i * nc + j]);
+	}
+	put32(p, feat_crc32(0, out->p + start, size - 4));
+	out->len = start + size;
+	return 0;
+}

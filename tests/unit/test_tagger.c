@@ -1,0 +1,618 @@
+/*
+ * Unit tests for the tagger: feature templates (feat.h), training a toy
+ * model (train.h) and tagging with it (tagger.h), the model file format:
+ * round trip, determinism, and errors on every truncation, a wrong magic
+ * and a flipped byte.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "buf.h"
+#include "feat.h"
+#include "tagger.h"
+#include "train.h"
+
+/* A sentence of space-separated words, split in place. */
+struct tsent {
+	char		 text[256];
+	const unsigned char *words[32];
+	size_t		 lens[32];
+	int		 gold[32];
+	struct tag_sentence s;
+};
+
+/* Splits "w/TAG w/TAG ..." (or plain words when names is NULL). */
+static void
+tsent_init(struct tsent *t, const char *src, const char *const *names,
+    size_t nnames)
+{
+	char	*p, *tok, *slash;
+	size_t	 n = 0, k;
+
+	memset(t, 0, sizeof(*t));
+	cr_assert_lt(strlen(src), sizeof(t->text));
+	strcpy(t->text, src);
+	for (p = t->text; (tok = strtok(p, " ")) != NULL; p = NULL) {
+		cr_assert_lt(n, 32);
+		t->gold[n] = -1;
+		if (names != NULL && (slash = strrchr(tok, '/')) != NULL) {
+			*slash = '\0';
+			for (k = 0; k < nnames; k++)
+				if (strcmp(names[k], slash + 1) == 0)
+					t->gold[n] = (int)k;
+			cr_assert_geq(t->gold[n], 0, "unknown tag %s", slash + 1);
+		}
+		t->words[n] = (const unsigned char *)tok;
+		t->lens[n] = strlen(tok);
+		n++;
+	}
+	t->s.words = t->words;
+	t->s.lens = t->lens;
+	t->s.n = n;
+}
+
+/* Whether the feature string f is among the lines of text. */
+static int
+has_feature(const struct buf *text, const char *f)
+{
+	size_t	 n = strlen(f), i = 0, e;
+
+	while (i < text->len) {
+		for (e = i; e < text->len && text->p[e] != '\n'; e++)
+			;
+		if (e - i == n && memcmp(text->p + i, f, n) == 0)
+			return 1;
+		i = e + 1;
+	}
+	return 0;
+}
+
+static const char *const pos_names[] = { "DET", "NOUN", "VERB", "ADJ" };
+static const size_t pos_lens[] = { 3, 4, 4, 3 };
+
+Test(feat, hash_and_crc_match_published_values)
+{
+	/* FNV-1a 64 test vectors (Fowler, Noll, Vo); CRC-32 check value. */
+	cr_assert_eq(feat_hash("", 0), 0xcbf29ce484222325ULL);
+	cr_assert_eq(feat_hash("a", 1), 0xaf63dc4c8601ec8cULL);
+	cr_assert_eq(feat_hash("foobar", 6), 0x85944171f73967e8ULL);
+	cr_assert_eq(feat_crc32(0, (const unsigned char *)"123456789", 9),
+	    0xCBF43926u);
+	cr_assert_eq(feat_crc32(feat_crc32(0, (const unsigned char *)"1234",
+	    4), (const unsigned char *)"56789", 5), 0xCBF43926u);
+}
+
+Test(feat, extracts_the_documented_templates)
+{
+	struct feat_classes cls = { pos_names, pos_lens, 4 };
+	struct feat_work *w = NULL;
+	struct buf	 text = BUF_INIT;
+	struct tsent	 t;
+	uint64_t	 h[FEAT_MAX];
+	size_t		 n, i;
+	static const char *const want[] = {
+		"b", "w=Apple", "l=apple", "sh=Xx", "p1=<s>", "p2=<s>",
+		"p12=<s>|<s>", "p1l=<s>|apple", "l-1=<s>", "l-2=<s>",
+		"l+1=bought", "l+2=u.s.", "ll+1=apple|bought", "sh+1=x",
+		"pre1=a", "pre4=appl", "suf1=e", "suf3=ple", "suf4=pple",
+		"s3+1=ght", "c", "i0sh=Xx", "i0l=apple"
+	};
+
+	tsent_init(&t, "Apple bought U.S. start-ups in 1996 .", NULL, 0);
+	cr_assert_eq(feat_prepare(&w, &t.s), 0);
+	n = feat_extract(w, TAG_TASK_POS, 0, -1, -1, &cls, NULL, h, &text);
+	cr_assert_gt(n, 20);
+	cr_assert_leq(n, FEAT_MAX);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		cr_assert(has_feature(&text, want[i]), "missing %s in:\n%.*s",
+		    want[i], (int)text.len, text.p);
+	/* The hashes are those of the strings. */
+	cr_assert_eq(h[0], feat_hash("b", 1));
+	cr_assert_eq(h[1], feat_hash("w=Apple", 7));
+	cr_assert(!has_feature(&text, "u=PROPN"), "POS has no UPOS features");
+
+	/* U.S., with history. */
+	buf_clear(&text);
+	n = feat_extract(w, TAG_TASK_POS, 2, 2, 1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "sh=X.X."));
+	cr_assert(has_feature(&text, "p1=VERB"));
+	cr_assert(has_feature(&text, "p12=VERB|NOUN"));
+	cr_assert(has_feature(&text, "C"));
+	cr_assert(has_feature(&text, "."));
+	cr_assert(has_feature(&text, "l-2=apple"));
+
+	/* start-ups; 1996 folds its digits; the last word sees </s>. */
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_POS, 3, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "h"));
+	cr_assert(has_feature(&text, "sh=x-x"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_POS, 5, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "l=0000"));
+	cr_assert(has_feature(&text, "w=1996"));
+	cr_assert(has_feature(&text, "sh=d"));
+	cr_assert(has_feature(&text, "d"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_POS, 6, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "l+1=</s>"));
+	cr_assert(has_feature(&text, "l+2=</s>"));
+	buf_free(&text);
+	feat_work_free(w);
+}
+
+Test(feat, ner_adds_upos_and_document_features)
+{
+	static const char *const ner[] = { "O", "B-PER", "I-PER" };
+	static const size_t nerlen[] = { 1, 5, 5 };
+	struct feat_classes cls = { ner, nerlen, 3 };
+	struct feat_work *w = NULL;
+	struct feat_doc	*d = NULL;
+	struct buf	 text = BUF_INIT;
+	struct tsent	 t[2];
+	struct tag_sentence s[2];
+	uint64_t	 h[FEAT_MAX];
+	int		 pos[32] = { 11, 11, 15 }, out[2] = { 1, 2 };
+
+	tsent_init(&t[0], "Jensen Huang spoke", NULL, 0);
+	tsent_init(&t[1], "HUANG SAID", NULL, 0);
+	t[0].s.pos = pos;
+	s[0] = t[0].s;
+	s[1] = t[1].s;
+	cr_assert_eq(feat_doc_begin(&d, &w, s, 2), 0);
+	cr_assert_eq(feat_prepare(&w, &s[0]), 0);
+	(void)feat_extract(w, TAG_TASK_NER, 1, 1, -1, &cls, d, h, &text);
+	cr_assert(has_feature(&text, "u=PROPN"));
+	cr_assert(has_feature(&text, "u+1=VERB"));
+	cr_assert(has_feature(&text, "u-1u=PROPN|PROPN"));
+	cr_assert(has_feature(&text, "ph=-"));
+	cr_assert_eq(feat_doc_record(d, w, out), 0);
+
+	/* In a capitals headline, Huang's case says nothing by itself. */
+	buf_clear(&text);
+	cr_assert_eq(feat_prepare(&w, &s[1]), 0);
+	(void)feat_extract(w, TAG_TASK_NER, 0, -1, -1, &cls, d, h, &text);
+	cr_assert(has_feature(&text, "dc=C"), "%.*s", (int)text.len, text.p);
+	cr_assert(has_feature(&text, "ph=PER"));
+	cr_assert(has_feature(&text, "hl"));
+	cr_assert(has_feature(&text, "u=?"));
+	buf_free(&text);
+	feat_doc_free(d);
+	feat_work_free(w);
+}
+
+Test(feat, bio_transitions)
+{
+	cr_assert(feat_bio_allowed(NULL, "B-PER"));
+	cr_assert(feat_bio_allowed(NULL, "O"));
+	cr_assert(!feat_bio_allowed(NULL, "I-PER"));
+	cr_assert(!feat_bio_allowed("O", "I-PER"));
+	cr_assert(feat_bio_allowed("B-PER", "I-PER"));
+	cr_assert(feat_bio_allowed("I-PER", "I-PER"));
+	cr_assert(!feat_bio_allowed("I-ORG", "I-PER"));
+	cr_assert(feat_bio_allowed("NOUN", "VERB"));
+}
+
+/* A toy POS corpus. */
+static const char *const toy_pos[] = {
+	"the/DET dog/NOUN runs/VERB",
+	"a/DET cat/NOUN sleeps/VERB",
+	"the/DET big/ADJ cat/NOUN runs/VERB",
+	"a/DET small/ADJ dog/NOUN sleeps/VERB",
+	"the/DET cat/NOUN sees/VERB a/DET dog/NOUN",
+	"a/DET big/ADJ dog/NOUN sees/VERB the/DET small/ADJ cat/NOUN",
+};
+#define NTOY	(sizeof(toy_pos) / sizeof(toy_pos[0]))
+
+static struct tsent toy[NTOY];
+static struct tag_sentence toys[NTOY];
+static const int *toyg[NTOY];
+
+/* Trains the toy POS model into out. */
+static void
+train_toy(struct buf *out)
+{
+	struct train_config cfg;
+	struct train_stats st;
+	char	 err[128];
+	size_t	 k;
+
+	for (k = 0; k < NTOY; k++) {
+		tsent_init(&toy[k], toy_pos[k], pos_names, 4);
+		toys[k] = toy[k].s;
+		toyg[k] = toy[k].gold;
+	}
+	train_config_init(&cfg, TAG_TASK_POS, pos_names, 4);
+	cfg.min_count = 1;
+	cfg.epochs = 10;
+	cr_assert_eq(train_model(&cfg, toys, toyg, NTOY, out, &st, err,
+	    sizeof(err)), 0, "%s", err);
+	cr_assert_gt(st.rows, 0);
+	cr_assert_leq(st.rows, st.features);
+}
+
+Test(tagger, learns_a_toy_corpus_and_tags_it_back)
+{
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	struct tsent	 t;
+	char		 err[128];
+	int		 out[32];
+	size_t		 k, i;
+
+	train_toy(&b);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	cr_assert_eq(tag_model_task(m), TAG_TASK_POS);
+	cr_assert_eq(tag_model_nclasses(m), 4);
+	cr_assert_str_eq(tag_model_class(m, 1), "NOUN");
+	cr_assert_null(tag_model_class(m, 4));
+	cr_assert_eq(tag_model_class_index(m, "ADJ"), 3);
+	cr_assert_eq(tag_model_class_index(m, "PROPN"), -1);
+	for (k = 0; k < NTOY; k++) {
+		cr_assert_eq(tag_predict(m, &toys[k], out, &w), 0);
+		for (i = 0; i < toys[k].n; i++)
+			cr_assert_eq(out[i], toyg[k][i], "%s: word %zu",
+			    toy_pos[k], i);
+	}
+	/* A new sentence of known words, and an empty one. */
+	tsent_init(&t, "the small dog sees a big cat", NULL, 0);
+	cr_assert_eq(tag_predict(m, &t.s, out, &w), 0);
+	cr_assert_str_eq(tag_model_class(m, (size_t)out[0]), "DET");
+	cr_assert_str_eq(tag_model_class(m, (size_t)out[2]), "NOUN");
+	cr_assert_str_eq(tag_model_class(m, (size_t)out[3]), "VERB");
+	t.s.n = 0;
+	cr_assert_eq(tag_predict(m, &t.s, out, &w), 0);
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&b);
+}
+
+Test(tagger, ner_never_puts_inside_after_outside)
+{
+	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
+	    "I-ORG" };
+	static const char *const src[] = {
+		"Jensen/B-PER Huang/I-PER runs/O Nvidia/B-ORG ./O",
+		"Lisa/B-PER Su/I-PER runs/O AMD/B-ORG ./O",
+		"he/O said/O Huang/B-PER spoke/O",
+	};
+	struct tsent	 t[3], q;
+	struct tag_sentence s[3];
+	const int	*g[3];
+	struct train_config cfg;
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	char		 err[128];
+	int		 out[32];
+	size_t		 k, i;
+
+	for (k = 0; k < 3; k++) {
+		tsent_init(&t[k], src[k], ner, 5);
+		s[k] = t[k].s;
+		g[k] = t[k].gold;
+	}
+	s[0].flags = TAG_SENT_DOC_START;
+	train_config_init(&cfg, TAG_TASK_NER, ner, 5);
+	cfg.min_count = 1;
+	cr_assert_eq(train_model(&cfg, s, g, 3, &b, NULL, err, sizeof(err)),
+	    0, "%s", err);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	cr_assert_eq(tag_doc_begin(&w, s, 3), 0);
+	for (k = 0; k < 3; k++) {
+		cr_assert_eq(tag_predict(m, &s[k], out, &w), 0);
+		for (i = 0; i < s[k].n; i++)
+			cr_assert_eq(out[i], g[k][i]);
+	}
+	tag_doc_end(w);
+	tsent_init(&q, "runs Su Huang Nvidia . AMD Huang", NULL, 0);
+	cr_assert_eq(tag_predict(m, &q.s, out, &w), 0);
+	for (i = 0; i < q.s.n; i++) {
+		const char *prev = i > 0 ? ner[out[i - 1]] : NULL;
+
+		cr_assert(feat_bio_allowed(prev, ner[out[i]]), "word %zu: %s "
+		    "after %s", i, ner[out[i]], prev ? prev : "start");
+	}
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&b);
+}
+
+Test(tagger, training_is_deterministic)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+
+	train_toy(&a);
+	train_toy(&b);
+	cr_assert_eq(a.len, b.len);
+	cr_assert_eq(memcmp(a.p, b.p, a.len), 0);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+Test(tagger, model_round_trips_through_a_file)
+{
+	struct buf	 b = BUF_INIT, again = BUF_INIT;
+	struct tag_model *m, *f;
+	struct tag_work	*w = NULL;
+	char		 path[] = "/tmp/quire-test-tagger-XXXXXX", err[128];
+	int		 fd, o1[32], o2[32];
+	size_t		 k, i;
+	const unsigned char *row;
+	uint64_t	*hashes;
+	int16_t		*wt;
+	size_t		 nrows, nc = 4, hdr;
+	float		 scale;
+	uint32_t	 u;
+
+	train_toy(&b);
+	cr_assert_neq(fd = mkstemp(path), -1);
+	cr_assert_eq(write(fd, b.p, b.len), (ssize_t)b.len);
+	close(fd);
+	cr_assert_eq(tag_model_load_file(&f, path, err, sizeof(err)), 0, "%s",
+	    err);
+	unlink(path);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
+	for (k = 0; k < NTOY; k++) {
+		cr_assert_eq(tag_predict(m, &toys[k], o1, &w), 0);
+		cr_assert_eq(tag_predict(f, &toys[k], o2, &w), 0);
+		for (i = 0; i < toys[k].n; i++)
+			cr_assert_eq(o1[i], o2[i]);
+	}
+
+	/* Decoding the rows by the documented layout and encoding them
+	   again gives the same bytes. */
+	nrows = (size_t)b.p[16] | (size_t)b.p[17] << 8 |
+	    (size_t)b.p[18] << 16 | (size_t)b.p[19] << 24;
+	u = (uint32_t)b.p[20] | (uint32_t)b.p[21] << 8 |
+	    (uint32_t)b.p[22] << 16 | (uint32_t)b.p[23] << 24;
+	memcpy(&scale, &u, sizeof(scale));
+	hdr = 24;
+	for (k = 0; k < nc; k++)
+		hdr += 1 + b.p[hdr];
+	cr_assert_eq(hdr + nrows * (8 + 2 * nc) + 4, b.len);
+	hashes = calloc(nrows + 1, sizeof(*hashes));
+	wt = calloc(nrows * nc + 1, sizeof(*wt));
+	for (k = 0; k < nrows; k++) {
+		row = b.p + hdr + k * (8 + 2 * nc);
+		for (i = 0; i < 8; i++)
+			hashes[k] |= (uint64_t)row[i] << (8 * i);
+		for (i = 0; i < nc; i++)
+			wt[k * nc + i] = (int16_t)(row[8 + 2 * i] |
+			    row[9 + 2 * i] << 8);
+	}
+	cr_assert_eq(tag_model_encode(&again, TAG_TASK_POS, nc, pos_names,
+	    nrows, hashes, wt, scale), 0);
+	cr_assert_eq(again.len, b.len);
+	cr_assert_eq(memcmp(again.p, b.p, b.len), 0);
+	free(hashes);
+	free(wt);
+	tag_work_free(w);
+	tag_model_free(m);
+	tag_model_free(f);
+	buf_free(&b);
+	buf_free(&again);
+}
+
+Test(tagger, every_truncation_is_an_error)
+{
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m;
+	unsigned char	*p;
+	char		 err[128];
+	size_t		 n;
+
+	train_toy(&b);
+	for (n = 0; n < b.len; n++) {
+		/* A copy of exactly n bytes, so ASan sees any overread. */
+		p = malloc(n ? n : 1);
+		memcpy(p, b.p, n);
+		err[0] = '\0';
+		cr_assert_eq(tag_model_load_mem(&m, p, n, err, sizeof(err)), -1,
+		    "length %zu", n);
+		cr_assert_null(m);
+		cr_assert_neq(err[0], '\0', "length %zu: no message", n);
+		free(p);
+	}
+	/* One byte too many. */
+	cr_assert_eq(buf_putc(&b, 0), 0);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "model size does not match its header");
+	buf_free(&b);
+}
+
+Test(tagger, bad_magic_version_and_checksum_are_errors)
+{
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m;
+	char		 err[128];
+	size_t		 i;
+
+	train_toy(&b);
+	b.p[0] = 'X';
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "not a quire model");
+	b.p[0] = 'Q';
+	b.p[4] = 9;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "unsupported model version 9");
+	b.p[4] = 1;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
+	tag_model_free(m);
+	/* A flipped bit in a weight, in a hash, in the checksum itself. */
+	for (i = b.len - 40; i < b.len; i += 13) {
+		b.p[i] ^= 0x10;
+		cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err,
+		    sizeof(err)), -1, "byte %zu", i);
+		cr_assert_str_eq(err, "checksum mismatch");
+		b.p[i] ^= 0x10;
+	}
+	/* Errors fit a small buffer, and a NULL one. */
+	b.p[0] = 'X';
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, 4), -1);
+	cr_assert_str_eq(err, "not");
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, NULL, 0), -1);
+	buf_free(&b);
+}
+
+Test(tagger, missing_file_is_an_error)
+{
+	struct tag_model *m;
+	char		 err[128];
+
+	cr_assert_eq(tag_model_load_file(&m, "/nonexistent/quire.model", err,
+	    sizeof(err)), -1);
+	cr_assert_null(m);
+	cr_assert_str_eq(err, strerror(ENOENT));
+}
+
+Test(tagger, encoder_refuses_bad_input)
+{
+	static const char *const dup[] = { "A", "A" };
+	static const char *const spc[] = { "A", "B C" };
+	struct buf	 b = BUF_INIT;
+	uint64_t	 h[2] = { 5, 5 };
+	int16_t		 wt[4] = { 0 };
+
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1),
+	    -1);
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1),
+	    -1);
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 2, h,
+	    wt, 1), -1, "hashes must increase");
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
+	    wt, 0), -1, "scale must be positive");
+	cr_assert_eq(b.len, 0);
+	buf_free(&b);
+}
+
+/* Rewrites the checksum after a deliberate change. */
+static void
+fix_crc(struct buf *b)
+{
+	uint32_t crc = feat_crc32(0, b->p, b->len - 4);
+
+	b->p[b->len - 4] = crc & 0xFF;
+	b->p[b->len - 3] = (crc >> 8) & 0xFF;
+	b->p[b->len - 2] = (crc >> 16) & 0xFF;
+	b->p[b->len - 1] = crc >> 24;
+}
+
+/* Loads a copy of good with n bytes at i replaced by v (checksum fixed);
+   expects the error msg. */
+static void
+expect_error_at(const struct buf *good, size_t i, const void *v, size_t n,
+    const char *msg)
+{
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m;
+	char		 err[128];
+
+	cr_assert_eq(buf_append(&b, good->p, good->len), 0);
+	memcpy(b.p + i, v, n);
+	fix_crc(&b);
+	m = NULL;
+	err[0] = '\0';
+	if (tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)) == 0)
+		tag_model_free(m);
+	cr_assert_null(m, "byte %zu loaded", i);
+	cr_assert_str_eq(err, msg, "byte %zu", i);
+	buf_free(&b);
+}
+
+static void
+expect_error(const struct buf *good, size_t i, unsigned char v,
+    const char *msg)
+{
+	expect_error_at(good, i, &v, 1, msg);
+}
+
+Test(tagger, header_and_rows_are_validated_past_the_checksum)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 names = 24, rows;
+
+	train_toy(&b);
+	/* Names: 3 DET, 4 NOUN, 4 VERB, 3 ADJ; then 16-byte rows. */
+	rows = names + 1 + 3 + 1 + 4 + 1 + 4 + 1 + 3;
+	expect_error(&b, 6, 3, "unknown model task");
+	expect_error(&b, 8, FEAT_VERSION + 1,
+	    "model was trained with other features");
+	expect_error(&b, 12, 1, "bad number of classes in model");
+	expect_error(&b, 12, 65, "bad number of classes in model");
+	expect_error(&b, 12, 5, "truncated model");
+	expect_error(&b, 16, b.p[16] + 1, "truncated model");
+	expect_error(&b, 16, b.p[16] - 1,
+	    "model size does not match its header");
+	expect_error(&b, 23, 0xFF, "bad weight scale in model");	/* NaN */
+	expect_error(&b, 23, 0x80, "bad weight scale in model");	/* < 0 */
+	expect_error(&b, names + 1, ' ', "bad class name in model");
+	expect_error(&b, names + 5, 0, "bad class name in model");
+	expect_error_at(&b, rows - 3, "DET", 3,
+	    "duplicate class name in model");
+	/* The second row's hash equal to the first's. */
+	expect_error_at(&b, rows + 16, b.p + rows, 8,
+	    "model rows out of order");
+	buf_free(&b);
+}
+
+Test(tagger, odd_words_tag_without_harm)
+{
+	static const unsigned char nul[] = { 'a', 0, 'b' };
+	static const unsigned char bad[] = { 0xC3, 'x', 0xFF, 0xE2, 0x82 };
+	static const unsigned char cap[] = "\xC3\x89mile";	/* Émile */
+	unsigned char	 longw[300];
+	const unsigned char *words[5];
+	size_t		 lens[5], i;
+	struct tag_sentence s = { words, lens, 5, NULL, 0 };
+	struct buf	 b = BUF_INIT, text = BUF_INIT;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	struct feat_work *fw = NULL;
+	struct feat_classes cls = { pos_names, pos_lens, 4 };
+	uint64_t	 h[FEAT_MAX];
+	char		 err[128];
+	int		 out[5];
+
+	/* A long word of two-byte letters, cut inside a character. */
+	for (i = 0; i + 1 < sizeof(longw); i += 2) {
+		longw[i] = 0xC3;
+		longw[i + 1] = 0xA9;
+	}
+	words[0] = (const unsigned char *)"";
+	lens[0] = 0;
+	words[1] = nul;
+	lens[1] = sizeof(nul);
+	words[2] = bad;
+	lens[2] = sizeof(bad);
+	words[3] = longw;
+	lens[3] = sizeof(longw);
+	words[4] = cap;
+	lens[4] = sizeof(cap) - 1;
+	train_toy(&b);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
+	cr_assert_eq(tag_predict(m, &s, out, &w), 0);
+	for (i = 0; i < 5; i++)
+		cr_assert(out[i] >= 0 && out[i] < 4);
+	cr_assert_eq(feat_prepare(&fw, &s), 0);
+	(void)feat_extract(fw, TAG_TASK_POS, 4, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "l=\xC3\xA9mile"), "%.*s",
+	    (int)text.len, text.p);
+	cr_assert(has_feature(&text, "sh=Xx"));
+	cr_assert(has_feature(&text, "c"));
+	buf_clear(&text);
+	(void)feat_extract(fw, TAG_TASK_POS, 3, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "sh=x"));
+	feat_work_free(fw);
+	buf_free(&text);
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&b);
+}

@@ -1,0 +1,818 @@
+/*
+ * train_tagger: trains and evaluates the models of tag(1) (common/train.h,
+ * common/tagger.h).
+ *
+ *   train_tagger --task pos --conllu TRAIN.conllu --out pos.model
+ *   train_tagger --task ner --conll2003 eng.train --pos-model pos.model \
+ *       --out ner.model
+ *   train_tagger --eval --task pos --model pos.model --conllu DEV.conllu
+ *   train_tagger --eval --task ner --model ner.model --pos-model pos.model \
+ *       --conll2003 eng.testa
+ *
+ * Corpora: CoNLL-U (column 2 FORM, column 4 UPOS; multiword-token ranges
+ * "1-2" and empty nodes "8.1" are skipped; "# newdoc" and "# newpar" start
+ * a document or paragraph) and CoNLL-2003 (word POS chunk NER, separated
+ * by spaces, IOB1 entity tags, "-DOCSTART-" lines between documents).
+ * NER trains on BIO (IOB2) classes, converted from IOB1.  The UPOS
+ * features of NER come from --pos-model (required), run over the corpus,
+ * so that training sees the same kind of tags as tag(1) will give it, not
+ * the corpus's own; the POS model never saw CoNLL-2003, so its tags there
+ * are as good as on new text, without jackknifing.
+ *
+ * Evaluation prints UPOS accuracy, or entity precision, recall and F1 in
+ * conlleval's definition (an entity counts when its type and both ends
+ * match), per type and overall, on stdout; the tagging speed goes to
+ * stderr, since it is not a property of the data.
+ *
+ * Training options (defaults in train_config_init, common/train.c): --epochs
+ * N, --seed N (the shuffling), --min-count N (features seen fewer times
+ * get no weights), --min-weight X (rows whose largest averaged weight is
+ * below X are dropped), --max-rows N (keep the N strongest rows).  With
+ * --eval, --predictions FILE writes "word gold predicted" a line and an
+ * empty line after each sentence (for NER, the input of conlleval).
+ *
+ * Exit status: 0, 1 for a data or I/O error, 2 for a usage error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "feat.h"
+#include "tagger.h"
+#include "train.h"
+
+#define PROG	"train_tagger"
+
+static const char *const ner_classes[] = {
+	"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC",
+	"B-MISC", "I-MISC"
+};
+#define NER_NCLASSES	(sizeof(ner_classes) / sizeof(ner_classes[0]))
+
+struct csent {
+	size_t		 start, n;
+	unsigned	 flags;
+};
+
+/* A corpus, its words cut in place out of the file's bytes. */
+struct corpus {
+	struct buf	 text;
+	const unsigned char **words;
+	size_t		*lens;
+	int		*gold;		/* class index */
+	const char	**tags;		/* CoNLL-2003: the IOB1 tag as read */
+	int		*pos;		/* UPOS index, from --pos-model */
+	size_t		 ntok, tokcap;
+	struct csent	*sent;
+	size_t		 nsent, sentcap;
+	struct tag_sentence *ts;	/* built by corpus_finish */
+	const int	**gs;
+};
+
+static void
+die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, PROG ": ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void
+sysdie(const char *path)
+{
+	fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
+	exit(1);
+}
+
+static void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		die("%s", "out of memory");
+	if ((p = realloc(p, n * size > 0 ? n * size : 1)) == NULL)
+		die("%s", "out of memory");
+	return p;
+}
+
+static void
+slurp(const char *path, struct buf *b)
+{
+	FILE	*fp;
+	size_t	 got;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		sysdie(path);
+	for (;;) {
+		if (buf_reserve(b, 1 << 20) == -1)
+			die("%s", "out of memory");
+		got = fread(b->p + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp))
+		sysdie(path);
+	fclose(fp);
+	b->p[b->len] = '\0';
+}
+
+static void
+add_token(struct corpus *c, const unsigned char *w, size_t len, int gold,
+    const char *tag)
+{
+	if (c->ntok == c->tokcap) {
+		c->tokcap = c->tokcap ? c->tokcap * 2 : 4096;
+		c->words = xreallocarray(c->words, c->tokcap, sizeof(*c->words));
+		c->lens = xreallocarray(c->lens, c->tokcap, sizeof(*c->lens));
+		c->gold = xreallocarray(c->gold, c->tokcap, sizeof(*c->gold));
+		c->tags = xreallocarray(c->tags, c->tokcap, sizeof(*c->tags));
+	}
+	c->words[c->ntok] = w;
+	c->lens[c->ntok] = len;
+	c->gold[c->ntok] = gold;
+	c->tags[c->ntok] = tag;
+	c->ntok++;
+}
+
+/* Ends the sentence begun at token *start, if it has words. */
+static void
+end_sentence(struct corpus *c, size_t *start, unsigned *flags)
+{
+	if (c->ntok == *start)
+		return;
+	if (c->nsent == c->sentcap) {
+		c->sentcap = c->sentcap ? c->sentcap * 2 : 1024;
+		c->sent = xreallocarray(c->sent, c->sentcap, sizeof(*c->sent));
+	}
+	c->sent[c->nsent].start = *start;
+	c->sent[c->nsent].n = c->ntok - *start;
+	c->sent[c->nsent].flags = *flags;
+	c->nsent++;
+	*start = c->ntok;
+	*flags = 0;
+}
+
+/* Splits s at the first c: returns the rest, or NULL; s ends at the cut. */
+static char *
+cut(char *s, int c)
+{
+	char	*p;
+
+	if ((p = strchr(s, c)) == NULL)
+		return NULL;
+	*p = '\0';
+	return p + 1;
+}
+
+static void
+read_conllu(struct corpus *c, const char *path)
+{
+	char	*line, *next, *id, *form, *upos, *rest;
+	size_t	 start = 0, lineno = 0;
+	unsigned flags = 0;
+	int	 g;
+
+	slurp(path, &c->text);
+	for (line = (char *)c->text.p; line != NULL; line = next) {
+		next = cut(line, '\n');
+		lineno++;
+		if (*line == '\0') {
+			end_sentence(c, &start, &flags);
+			continue;
+		}
+		if (*line == '#') {
+			if (strncmp(line, "# newdoc", 8) == 0 ||
+			    strncmp(line, "# newpar", 8) == 0)
+				flags |= TAG_SENT_DOC_START;
+			continue;
+		}
+		id = line;
+		if ((form = cut(id, '\t')) == NULL ||
+		    (rest = cut(form, '\t')) == NULL ||
+		    (upos = cut(rest, '\t')) == NULL) {
+			fprintf(stderr, PROG ": %s:%zu: expected 10 columns\n",
+			    path, lineno);
+			exit(1);
+		}
+		if (strchr(id, '-') != NULL || strchr(id, '.') != NULL)
+			continue;
+		(void)cut(upos, '\t');
+		if ((g = feat_upos_index(upos, strlen(upos))) < 0) {
+			fprintf(stderr, PROG ": %s:%zu: unknown UPOS %s\n",
+			    path, lineno, upos);
+			exit(1);
+		}
+		add_token(c, (unsigned char *)form, strlen(form), g, upos);
+	}
+	end_sentence(c, &start, &flags);
+}
+
+static int
+ner_class(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NER_NCLASSES; i++)
+		if (strcmp(ner_classes[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+read_conll2003(struct corpus *c, const char *path)
+{
+	char	*line, *next, *tag, b2[16];
+	size_t	 start = 0, lineno = 0, len;
+	unsigned flags = 0;
+	int	 g, prev = 0;
+
+	slurp(path, &c->text);
+	for (line = (char *)c->text.p; line != NULL; line = next) {
+		next = cut(line, '\n');
+		lineno++;
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (*line == '\0') {
+			end_sentence(c, &start, &flags);
+			prev = 0;
+			continue;
+		}
+		if (strncmp(line, "-DOCSTART-", 10) == 0) {
+			end_sentence(c, &start, &flags);
+			flags = TAG_SENT_DOC_START;
+			prev = 0;
+			continue;
+		}
+		if ((tag = strrchr(line, ' ')) == NULL || tag == line)
+			goto bad;
+		*tag++ = '\0';
+		(void)cut(line, ' ');
+		/* IOB1 to IOB2: an I- that does not continue an entity of
+		   its type begins one. */
+		if (tag[0] == 'I' && tag[1] == '-' &&
+		    !(prev > 0 && strcmp(ner_classes[prev] + 2, tag + 2) == 0)) {
+			snprintf(b2, sizeof(b2), "B-%s", tag + 2);
+			g = ner_class(b2);
+		} else
+			g = ner_class(tag);
+		if (g < 0)
+			goto bad;
+		add_token(c, (unsigned char *)line, strlen(line), g, tag);
+		prev = g;
+	}
+	end_sentence(c, &start, &flags);
+	return;
+bad:
+	fprintf(stderr, PROG ": %s:%zu: expected: word POS chunk NER\n", path,
+	    lineno);
+	exit(1);
+}
+
+static void
+corpus_finish(struct corpus *c)
+{
+	size_t	 k;
+
+	c->ts = xreallocarray(NULL, c->nsent, sizeof(*c->ts));
+	c->gs = xreallocarray(NULL, c->nsent, sizeof(*c->gs));
+	for (k = 0; k < c->nsent; k++) {
+		c->ts[k].words = c->words + c->sent[k].start;
+		c->ts[k].lens = c->lens + c->sent[k].start;
+		c->ts[k].n = c->sent[k].n;
+		c->ts[k].pos = c->pos != NULL ? c->pos + c->sent[k].start : NULL;
+		c->ts[k].flags = c->sent[k].flags;
+		c->gs[k] = c->gold + c->sent[k].start;
+	}
+}
+
+static void
+corpus_free(struct corpus *c)
+{
+	buf_free(&c->text);
+	free(c->words);
+	free(c->lens);
+	free(c->gold);
+	free(c->tags);
+	free(c->pos);
+	free(c->sent);
+	free(c->ts);
+	free(c->gs);
+}
+
+static struct tag_model *
+load_model(const char *path, enum tag_task task)
+{
+	struct tag_model *m;
+	char	 err[256];
+
+	if (tag_model_load_file(&m, path, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s: %s\n", path, err);
+		exit(1);
+	}
+	if (tag_model_task(m) != task) {
+		fprintf(stderr, PROG ": %s: not a %s model\n", path,
+		    task == TAG_TASK_POS ? "POS" : "NER");
+		exit(1);
+	}
+	return m;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Tags every sentence of c with m into out[0..c->ntok); returns seconds. */
+static double
+tag_corpus(const struct tag_model *m, struct corpus *c, int *out)
+{
+	struct tag_work	*w = NULL;
+	double		 t0 = now();
+	size_t		 k;
+
+	for (k = 0; k < c->nsent; k++) {
+		/* NER reads each document whole first (feat.h). */
+		if (tag_model_task(m) == TAG_TASK_NER &&
+		    (k == 0 || (c->ts[k].flags & TAG_SENT_DOC_START))) {
+			size_t	 e;
+
+			for (e = k + 1; e < c->nsent &&
+			    !(c->ts[e].flags & TAG_SENT_DOC_START); e++)
+				;
+			if (tag_doc_begin(&w, c->ts + k, e - k) != 0)
+				die("%s", "out of memory");
+		}
+		if (tag_predict(m, &c->ts[k], out + c->sent[k].start, &w) != 0)
+			die("%s", "out of memory");
+	}
+	tag_work_free(w);
+	return now() - t0;
+}
+
+/* Fills c->pos with UPOS indices predicted by the POS model at path. */
+static void
+add_pos(struct corpus *c, const char *path, int quiet)
+{
+	struct tag_model *pm = load_model(path, TAG_TASK_POS);
+	int	 map[TAG_CLASSES_MAX];
+	size_t	 i;
+	double	 t;
+
+	for (i = 0; i < tag_model_nclasses(pm); i++) {
+		const char *name = tag_model_class(pm, i);
+
+		map[i] = feat_upos_index(name, strlen(name));
+	}
+	c->pos = xreallocarray(NULL, c->ntok ? c->ntok : 1, sizeof(*c->pos));
+	corpus_finish(c);
+	t = tag_corpus(pm, c, c->pos);
+	for (i = 0; i < c->ntok; i++)
+		c->pos[i] = map[c->pos[i]];
+	if (!quiet)
+		fprintf(stderr, PROG ": POS: %zu words in %.3f s, "
+		    "%.0f words/s\n", c->ntok, t, (double)c->ntok / t);
+	tag_model_free(pm);
+	free(c->ts);
+	free(c->gs);
+	c->ts = NULL;
+	c->gs = NULL;
+}
+
+static void
+progress(void *arg, int epoch, size_t correct, size_t total)
+{
+	(void)arg;
+	fprintf(stderr, PROG ": epoch %d: %.2f%% of %zu words right\n", epoch,
+	    total ? 100.0 * (double)correct / (double)total : 0.0, total);
+}
+
+/* An entity of conlleval: [start, end) with its type. */
+struct chunk {
+	size_t		 start, end;
+	char		 type[16];
+};
+
+/* Splits a tag into its kind (B, I or O) and type. */
+static void
+tag_split(const char *tag, char *kind, char *type, size_t typelen)
+{
+	if (strcmp(tag, "O") == 0 || tag[0] == '\0' || tag[1] != '-') {
+		*kind = 'O';
+		type[0] = '\0';
+		return;
+	}
+	*kind = tag[0];
+	snprintf(type, typelen, "%s", tag + 2);
+}
+
+/*
+ * The entities of one sentence's tags, by conlleval's rules, which read
+ * IOB1 and IOB2 alike: an entity ends before a B-, an O or a change of
+ * type, and begins at a B- or at an I- that does not continue one.
+ */
+static size_t
+chunks(const char *const *tags, size_t n, struct chunk *out)
+{
+	char	 k, pt[16] = "", t[16];
+	size_t	 i, nc = 0, start = 0;
+	int	 open = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n)
+			tag_split(tags[i], &k, t, sizeof(t));
+		else {
+			k = 'O';
+			t[0] = '\0';
+		}
+		if (open && (k == 'B' || k == 'O' || strcmp(pt, t) != 0)) {
+			out[nc].start = start;
+			out[nc].end = i;
+			snprintf(out[nc].type, sizeof(out[nc].type), "%s", pt);
+			nc++;
+			open = 0;
+		}
+		if (k != 'O' && (!open || k == 'B')) {
+			start = i;
+			open = 1;
+		}
+		snprintf(pt, sizeof(pt), "%s", t);
+	}
+	return nc;
+}
+
+struct score {
+	char		 type[16];
+	size_t		 found, gold, correct;
+};
+
+static struct score *
+score_for(struct score *s, size_t *ns, const char *type)
+{
+	size_t	 i;
+
+	for (i = 0; i < *ns; i++)
+		if (strcmp(s[i].type, type) == 0)
+			return &s[i];
+	if (*ns == 16)
+		return &s[15];
+	memset(&s[*ns], 0, sizeof(s[*ns]));
+	snprintf(s[*ns].type, sizeof(s[*ns].type), "%s", type);
+	return &s[(*ns)++];
+}
+
+static int
+cmp_score(const void *a, const void *b)
+{
+	return strcmp(((const struct score *)a)->type,
+	    ((const struct score *)b)->type);
+}
+
+static void
+print_prf(const char *label, size_t found, size_t gold, size_t correct)
+{
+	double	 p = found ? 100.0 * (double)correct / (double)found : 0;
+	double	 r = gold ? 100.0 * (double)correct / (double)gold : 0;
+	double	 f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+
+	printf("%17s: precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %zu\n",
+	    label, p, r, f, found);
+}
+
+/* Writes "word gold predicted" a line, a blank line after each sentence:
+   the input of conlleval. */
+static void
+write_predictions(const struct corpus *c, const char *const *ptags,
+    const char *path)
+{
+	FILE	*fp;
+	size_t	 k, i;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		sysdie(path);
+	for (k = 0; k < c->nsent; k++) {
+		for (i = c->sent[k].start; i < c->sent[k].start + c->sent[k].n;
+		    i++)
+			fprintf(fp, "%.*s %s %s\n", (int)c->lens[i],
+			    (const char *)c->words[i], c->tags[i], ptags[i]);
+		putc('\n', fp);
+	}
+	if (ferror(fp) || fclose(fp) != 0)
+		sysdie(path);
+}
+
+static void
+eval_ner(const struct tag_model *m, struct corpus *c, const char *predpath,
+    int quiet)
+{
+	struct score	 sc[16];
+	struct chunk	*gch, *pch;
+	const char	**ptags;
+	int		*out;
+	size_t		 ns = 0, k, i, j, ng, np, found = 0, gold = 0;
+	size_t		 correct = 0, tokok = 0;
+	double		 t;
+
+	out = xreallocarray(NULL, c->ntok ? c->ntok : 1, sizeof(*out));
+	ptags = xreallocarray(NULL, c->ntok ? c->ntok : 1, sizeof(*ptags));
+	gch = xreallocarray(NULL, c->ntok + 1, sizeof(*gch));
+	pch = xreallocarray(NULL, c->ntok + 1, sizeof(*pch));
+	t = tag_corpus(m, c, out);
+	if (!quiet)
+		fprintf(stderr, PROG ": NER: %zu words in %.3f s, "
+		    "%.0f words/s\n", c->ntok, t, (double)c->ntok / t);
+	for (i = 0; i < c->ntok; i++) {
+		ptags[i] = tag_model_class(m, (size_t)out[i]);
+		/* conlleval compares tags as written: IOB1 gold against
+		   BIO output differ on B-/I- only, so compare kind-free. */
+		if (strcmp(ptags[i] + (ptags[i][0] != 'O' ? 2 : 0),
+		    c->tags[i] + (c->tags[i][0] != 'O' ? 2 : 0)) == 0)
+			tokok++;
+	}
+	if (predpath != NULL)
+		write_predictions(c, ptags, predpath);
+	for (k = 0; k < c->nsent; k++) {
+		size_t	 s0 = c->sent[k].start, n = c->sent[k].n;
+
+		ng = chunks(c->tags + s0, n, gch);
+		np = chunks(ptags + s0, n, pch);
+		for (i = 0; i < ng; i++)
+			score_for(sc, &ns, gch[i].type)->gold++;
+		for (i = 0; i < np; i++)
+			score_for(sc, &ns, pch[i].type)->found++;
+		/* Both lists are in order of start. */
+		for (i = j = 0; i < ng && j < np;) {
+			if (gch[i].start < pch[j].start)
+				i++;
+			else if (gch[i].start > pch[j].start)
+				j++;
+			else {
+				if (gch[i].end == pch[j].end &&
+				    strcmp(gch[i].type, pch[j].type) == 0)
+					score_for(sc, &ns,
+					    gch[i].type)->correct++;
+				i++;
+				j++;
+			}
+		}
+		gold += ng;
+		found += np;
+	}
+	for (i = 0; i < ns; i++)
+		correct += sc[i].correct;
+	qsort(sc, ns, sizeof(sc[0]), cmp_score);
+	printf("processed %zu tokens with %zu phrases; found: %zu phrases; "
+	    "correct: %zu.\n", c->ntok, gold, found, correct);
+	printf("accuracy: %6.2f%% (type, ignoring B-/I-)\n",
+	    c->ntok ? 100.0 * (double)tokok / (double)c->ntok : 0);
+	print_prf("overall", found, gold, correct);
+	for (i = 0; i < ns; i++)
+		print_prf(sc[i].type, sc[i].found, sc[i].gold, sc[i].correct);
+	free(out);
+	free(ptags);
+	free(gch);
+	free(pch);
+}
+
+static void
+eval_pos(const struct tag_model *m, struct corpus *c, const char *predpath,
+    int quiet)
+{
+	int	 map[TAG_CLASSES_MAX], *out;
+	size_t	 i, ok = 0;
+	double	 t;
+
+	for (i = 0; i < tag_model_nclasses(m); i++) {
+		const char *name = tag_model_class(m, i);
+
+		map[i] = feat_upos_index(name, strlen(name));
+	}
+	out = xreallocarray(NULL, c->ntok ? c->ntok : 1, sizeof(*out));
+	t = tag_corpus(m, c, out);
+	if (!quiet)
+		fprintf(stderr, PROG ": POS: %zu words in %.3f s, "
+		    "%.0f words/s\n", c->ntok, t, (double)c->ntok / t);
+	for (i = 0; i < c->ntok; i++)
+		ok += map[out[i]] == c->gold[i];
+	if (predpath != NULL) {
+		const char **ptags;
+
+		ptags = xreallocarray(NULL, c->ntok ? c->ntok : 1,
+		    sizeof(*ptags));
+		for (i = 0; i < c->ntok; i++)
+			ptags[i] = tag_model_class(m, (size_t)out[i]);
+		write_predictions(c, ptags, predpath);
+		free(ptags);
+	}
+	printf("UPOS accuracy: %.2f%% (%zu of %zu words)\n",
+	    c->ntok ? 100.0 * (double)ok / (double)c->ntok : 0, ok, c->ntok);
+	free(out);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: " PROG " --task pos|ner (--conllu FILE | "
+	    "--conll2003 FILE)\n"
+	    "           [--pos-model FILE] (--out FILE | --eval --model FILE)\n"
+	    "           [--epochs N] [--seed N] [--min-count N] "
+	    "[--min-weight X]\n"
+	    "           [--max-rows N] [--predictions FILE] [-q]\n");
+	exit(2);
+}
+
+static unsigned long long
+number(const char *s, const char *opt)
+{
+	unsigned long long v;
+	char	*end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || *s == '-') {
+		fprintf(stderr, PROG ": %s: bad number: %s\n", opt, s);
+		exit(2);
+	}
+	return v;
+}
+
+enum {
+	OPT_TASK = CHAR_MAX + 1, OPT_CONLLU, OPT_CONLL2003, OPT_POSMODEL,
+	OPT_OUT, OPT_EVAL, OPT_MODEL, OPT_EPOCHS, OPT_SEED, OPT_MINCOUNT,
+	OPT_MINWEIGHT, OPT_MAXROWS, OPT_PRED
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "task", required_argument, NULL, OPT_TASK },
+		{ "conllu", required_argument, NULL, OPT_CONLLU },
+		{ "conll2003", required_argument, NULL, OPT_CONLL2003 },
+		{ "pos-model", required_argument, NULL, OPT_POSMODEL },
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "eval", no_argument, NULL, OPT_EVAL },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "epochs", required_argument, NULL, OPT_EPOCHS },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "min-count", required_argument, NULL, OPT_MINCOUNT },
+		{ "min-weight", required_argument, NULL, OPT_MINWEIGHT },
+		{ "max-rows", required_argument, NULL, OPT_MAXROWS },
+		{ "predictions", required_argument, NULL, OPT_PRED },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct corpus	 c;
+	struct train_config cfg;
+	struct train_stats st;
+	struct buf	 model = BUF_INIT;
+	struct tag_model *m;
+	const char	*conllu = NULL, *conll = NULL, *posmodel = NULL;
+	const char	*outpath = NULL, *modelpath = NULL, *predpath = NULL;
+	char		 err[256], *end, tmp[4096];
+	enum tag_task	 task = 0;
+	int		 ch, eval = 0, quiet = 0, epochs = 0, r;
+	unsigned long long seed = 1, mincount = ULLONG_MAX, maxrows = 0;
+	double		 minweight = -1, t0;
+	FILE		*fp;
+
+	while ((ch = getopt_long(argc, argv, "+q", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_TASK:
+			if (strcmp(optarg, "pos") == 0)
+				task = TAG_TASK_POS;
+			else if (strcmp(optarg, "ner") == 0)
+				task = TAG_TASK_NER;
+			else
+				usage();
+			break;
+		case OPT_CONLLU:
+			conllu = optarg;
+			break;
+		case OPT_CONLL2003:
+			conll = optarg;
+			break;
+		case OPT_POSMODEL:
+			posmodel = optarg;
+			break;
+		case OPT_OUT:
+			outpath = optarg;
+			break;
+		case OPT_EVAL:
+			eval = 1;
+			break;
+		case OPT_MODEL:
+			modelpath = optarg;
+			break;
+		case OPT_EPOCHS:
+			epochs = (int)number(optarg, "--epochs");
+			if (epochs < 1 || epochs > 1000)
+				usage();
+			break;
+		case OPT_SEED:
+			seed = number(optarg, "--seed");
+			break;
+		case OPT_MINCOUNT:
+			mincount = number(optarg, "--min-count");
+			if (mincount > UINT_MAX)
+				usage();
+			break;
+		case OPT_MINWEIGHT:
+			errno = 0;
+			minweight = strtod(optarg, &end);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    !(minweight >= 0))
+				usage();
+			break;
+		case OPT_MAXROWS:
+			maxrows = number(optarg, "--max-rows");
+			break;
+		case OPT_PRED:
+			predpath = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc || task == 0 || (conllu == NULL) == (conll == NULL) ||
+	    (eval ? modelpath == NULL : outpath == NULL))
+		usage();
+
+	memset(&c, 0, sizeof(c));
+	if (conllu != NULL)
+		read_conllu(&c, conllu);
+	else
+		read_conll2003(&c, conll);
+	if (task == TAG_TASK_POS && conllu == NULL)
+		die("%s", "POS needs --conllu");
+	if (task == TAG_TASK_NER && conll == NULL)
+		die("%s", "NER needs --conll2003");
+	if (task == TAG_TASK_NER) {
+		if (posmodel == NULL)
+			die("%s", "NER needs --pos-model: its features read UPOS");
+		add_pos(&c, posmodel, quiet);
+	}
+	corpus_finish(&c);
+
+	if (eval) {
+		m = load_model(modelpath, task);
+		if (task == TAG_TASK_POS)
+			eval_pos(m, &c, predpath, quiet);
+		else
+			eval_ner(m, &c, predpath, quiet);
+		tag_model_free(m);
+		corpus_free(&c);
+		return ferror(stdout) || fclose(stdout) != 0;
+	}
+
+	if (task == TAG_TASK_POS)
+		train_config_init(&cfg, task, feat_upos, FEAT_NUPOS);
+	else
+		train_config_init(&cfg, task, ner_classes, NER_NCLASSES);
+	if (epochs > 0)
+		cfg.epochs = epochs;
+	cfg.seed = seed;
+	if (mincount != ULLONG_MAX)
+		cfg.min_count = (unsigned)mincount;
+	if (minweight >= 0)
+		cfg.min_weight = minweight;
+	cfg.max_rows = (size_t)maxrows;
+	if (!quiet)
+		cfg.progress = progress;
+	t0 = now();
+	r = train_model(&cfg, c.ts, c.gs, c.nsent, &model, &st, err,
+	    sizeof(err));
+	if (r == -2)
+		die("%s", "out of memory");
+	if (r != 0)
+		die("%s", err);
+	if (!quiet)
+		fprintf(stderr, PROG ": %zu sentences, %zu words, %zu features, "
+		    "%zu rows kept, %zu bytes, %.1f s\n", c.nsent, c.ntok,
+		    st.features, st.rows, model.len, now() - t0);
+	/* Write beside the target and rename, so a failed run leaves the
+	   old model. */
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", outpath) >= (int)sizeof(tmp))
+		die("%s", "output path too long");
+	if ((fp = fopen(tmp, "wb")) == NULL)
+		sysdie(tmp);
+	if (fwrite(model.p, 1, model.len, fp) != model.len || fclose(fp) != 0)
+		sysdie(tmp);
+	if (rename(tmp, outpath) != 0)
+		sysdie(outpath);
+	buf_free(&model);
+	corpus_free(&c);
+	return 0;
+}
