@@ -648,8 +648,8 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 			buf_clear(&sum);
 			check(buf_putc(&sum, '['));
 			for (i = 0; i < t->nseen; i++) {
-				check(buf_append(&sum, i ? ",{\"text\":" :
-				    "{\"text\":", i ? 10 : 9));
+				check(buf_append(&sum, ",{\"text\":" + (i == 0),
+				    i == 0 ? 8 : 9));
 				check(json_string_encode(&sum,
 				    (const unsigned char *)t->seen[i].text,
 				    t->seen[i].len));
