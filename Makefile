@@ -62,7 +62,7 @@ $(TESTBIN): libquire.a $(HDR) $(TESTSRC)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a \
 	    $(TEST_LIBS) $(DEP_LIBS)
 
-$(CONFBIN): libquire.a $(HDR) $(CONFSRC)
+$(CONFBIN): libquire.a $(HDR) $(CONFSRC) tests/conformance/breaktest.inc
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
 
 # Each header must compile on its own (STYLE.md, "Headers").
