@@ -47,6 +47,35 @@ out_puts(const char *s)
 }
 
 void
+out_write_flat(const unsigned char *p, size_t n)
+{
+	size_t	 i, run = 0, skip;
+
+	for (i = 0; i < n; i++) {
+		/* Fast past what is surely not a line break. */
+		if (p[i] > '\r' && p[i] != 0xE2 && p[i] != 0xC2)
+			continue;
+		skip = 0;
+		if (p[i] == '\n' || p[i] == '\v' || p[i] == '\f')
+			skip = 1;
+		else if (p[i] == '\r')
+			skip = i + 1 < n && p[i + 1] == '\n' ? 2 : 1;
+		else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+			skip = 3;
+		else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0x85)
+			skip = 2;
+		if (skip == 0)
+			continue;
+		out_write(p + run, i - run);
+		out_putc(' ');
+		i += skip - 1;
+		run = i + 1;
+	}
+	out_write(p + run, n - run);
+}
+
+void
 out_end_record(void)
 {
 	if (out_line_buffered && fflush(stdout) == EOF)

@@ -25,6 +25,10 @@ void	out_putc(int c);
 /* Writes a NUL-terminated string. */
 void	out_puts(const char *s);
 
+/* Writes s[0..n) on one line: each line break (LF, CR, CR LF, VT, FF,
+ * NEL, U+2028, U+2029) becomes one space. */
+void	out_write_flat(const unsigned char *s, size_t n);
+
 /* Marks the end of an output record: flushes under --line-buffered. */
 void	out_end_record(void);
 

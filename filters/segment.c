@@ -100,39 +100,6 @@ offsets_of(struct writer *w, const struct seg_item *it, size_t start,
 	*e = to_chars(w, it, it->off + end);
 }
 
-/* Writes unit text on one line: line breaks inside become spaces. */
-static void
-write_flat(const unsigned char *p, size_t n)
-{
-	size_t	 i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		/* Fast past what is surely not a line break. */
-		if (p[i] > '\r' && p[i] != 0xE2 && p[i] != 0xC2)
-			continue;
-		if (p[i] == '\n' || p[i] == '\r' || p[i] == '\v' ||
-		    p[i] == '\f') {
-			out_write(p + run, i - run);
-			out_putc(' ');
-			if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')
-				i++;
-			run = i + 1;
-		} else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
-		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
-			out_write(p + run, i - run);
-			out_putc(' ');
-			i += 2;
-			run = i + 1;
-		} else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0x85) {
-			out_write(p + run, i - run);
-			out_putc(' ');
-			i++;
-			run = i + 1;
-		}
-	}
-	out_write(p + run, n - run);
-}
-
 static void
 write_prefix(struct writer *w, const struct seg_item *it, size_t start,
     size_t end)
@@ -160,7 +127,7 @@ emit_text(void *arg, const struct seg_item *it)
 	if (w->o->vertical) {
 		for (i = 0; i < it->ntoks; i++) {
 			write_prefix(w, it, it->toks[i].start, it->toks[i].end);
-			write_flat(it->win + it->toks[i].start,
+			out_write_flat(it->win + it->toks[i].start,
 			    it->toks[i].end - it->toks[i].start);
 			out_putc('\n');
 		}
@@ -172,11 +139,11 @@ emit_text(void *arg, const struct seg_item *it)
 		for (i = 0; i < it->ntoks; i++) {
 			if (i > 0)
 				out_putc(' ');
-			write_flat(it->win + it->toks[i].start,
+			out_write_flat(it->win + it->toks[i].start,
 			    it->toks[i].end - it->toks[i].start);
 		}
 	} else
-		write_flat(it->win + it->start, it->end - it->start);
+		out_write_flat(it->win + it->start, it->end - it->start);
 	out_putc('\n');
 	return 0;
 }
