@@ -40,7 +40,7 @@ TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
-GENSRC = tools/train_tagger common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
+GENSRC = tools/train_tagger tools/learn_clusters common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
 
 all: $(BINS)
 
@@ -78,7 +78,7 @@ check-man:
 	    { if read -r l; then echo "$$l"; cat; exit 1; fi; }
 	@echo "man: lint clean"
 
-check-unit: $(TESTBIN)
+check-unit: $(TESTBIN) tools/learn_clusters
 	@for t in $(TESTBIN); do ./$$t --jobs 1 || exit 1; done
 
 check-cli: $(BINS)
@@ -182,13 +182,23 @@ tools/train_tagger: tools/train_tagger.c libquire.a
 	    $(DEP_LIBS)
 
 # The trained models are linked in whole (common/models.c, .incbin).
-common/models.o: data/models/pos.model data/models/ner.model
+common/models.o: data/models/pos.model data/models/ner.model \
+	    data/models/clusters.bin
 
-models: tools/learn_case tools/train_tagger
-	./tools/train_tagger -q --task pos \
+tools/learn_clusters: tools/learn_clusters.c libquire.a
+	$(CC) $(ALL_CFLAGS) -pthread $(LDFLAGS) -o $@ tools/learn_clusters.c \
+	    libquire.a $(DEP_LIBS) -lm
+
+models: tools/learn_case tools/learn_clusters tools/train_tagger
+	./tools/learn_clusters -q -o data/models/clusters.bin \
+	    -c $(QUIRE_DATA)/conll2003/eng.train \
+	    $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl
+	./tools/train_tagger -q --task pos --clusters data/models/clusters.bin \
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
-	./tools/train_tagger -q --task ner \
+	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --pos-model data/models/pos.model --out data/models/ner.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \

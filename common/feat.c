@@ -32,6 +32,11 @@
  *                     both, "-" neither (feat_doc)
  *   ph=               capitalized words: the type last predicted for the
  *                     same word earlier in the document, or "-"
+ *   With a cluster table (clusters.h), both tasks, for each level L:
+ *   cL= cL-1= cL+1=   the class of the word and of its neighbours ("?":
+ *                     not in the table)
+ *   p1cF= cM-1c= ccM+1=   the previous class with the word's finest
+ *                     cluster F; cluster bigrams at the middle level M
  *
  * Outside the sentence, words and shapes read "<s>" (left) and "</s>"
  * (right), classes "<s>", UPOS "<s>"/"</s>" and an unknown UPOS "?".
@@ -76,6 +81,7 @@ struct feat_word {
 	unsigned	 flags;
 	int		 pos;
 	uint64_t	 key;		/* feat_hash of norm */
+	uint16_t	 cid[CLUSTERS_LEVELS_MAX];	/* or CLUSTERS_NONE */
 };
 
 struct feat_work {
@@ -84,6 +90,7 @@ struct feat_work {
 	struct buf	 pool;
 	unsigned	 sflags;	/* tag_sentence.flags */
 	int		 headline;
+	size_t		 nlevels;	/* of the clusters; 0: none */
 };
 
 int
@@ -234,7 +241,8 @@ prepare_word(struct feat_work *w, struct feat_word *fw,
 }
 
 int
-feat_prepare(struct feat_work **wp, const struct tag_sentence *s)
+feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
+    const struct clusters *cl)
 {
 	struct feat_work *w = *wp;
 	size_t		 i, alpha = 0, caps = 0;
@@ -259,11 +267,18 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s)
 	buf_clear(&w->pool);
 	w->n = s->n;
 	w->sflags = s->flags;
+	w->nlevels = cl != NULL ? clusters_levels(cl) : 0;
 	for (i = 0; i < s->n; i++) {
 		struct feat_word *fw = &w->v[i];
 
 		if (prepare_word(w, fw, s->words[i], s->lens[i]) == -1)
 			return -1;
+		/* Headlines in capitals and sentence-initial words are
+		   often missing as written: then their lower case. */
+		if (cl != NULL && !clusters_lookup(cl,
+		    clusters_key(fw->w, fw->len), fw->cid))
+			(void)clusters_lookup(cl, clusters_key(w->pool.p +
+			    fw->norm, fw->normlen), fw->cid);
 		fw->pos = s->pos != NULL && s->pos[i] >= 0 &&
 		    s->pos[i] < FEAT_NUPOS ? s->pos[i] : -1;
 		if (fw->flags & FW_ALPHA) {
@@ -389,7 +404,7 @@ feat_doc_begin(struct feat_doc **dp, struct feat_work **wp,
 		memset(d->ev, 0, d->cap);
 	d->n = 0;
 	for (k = 0; k < n; k++) {
-		if (feat_prepare(wp, &sents[k]) == -1)
+		if (feat_prepare(wp, &sents[k], NULL) == -1)
 			return -1;
 		for (i = 0; i < (*wp)->n; i++) {
 			const struct feat_word *fw = &(*wp)->v[i];
@@ -539,6 +554,28 @@ add_upos(struct fstr *f, const struct feat_work *w, long j)
 	else
 		u = feat_upos[w->v[j].pos];
 	fs_add(f, u, strlen(u));
+}
+
+/* The level-l cluster of position j, in decimal. */
+static void
+add_cluster(struct fstr *f, const struct feat_work *w, long j, size_t l)
+{
+	char	 d[8];
+	size_t	 n = sizeof(d);
+	unsigned v;
+
+	if (j < 0)
+		fs_add(f, LIT("<s>"));
+	else if ((size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else if ((v = w->v[j].cid[l]) == CLUSTERS_NONE)
+		fs_add(f, LIT("?"));
+	else {
+		do
+			d[--n] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		fs_add(f, d + n, sizeof(d) - n);
+	}
 }
 
 static void
@@ -697,6 +734,43 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 		emit(&k, &f);
 		fs_set(&f, LIT("hlsh="));
 		add_shape(&f, w, j);
+		emit(&k, &f);
+	}
+
+	if (w->nlevels > 0) {
+		static const char cw[CLUSTERS_LEVELS_MAX][4] =
+		    { "c0=", "c1=", "c2=", "c3=" };
+		static const char cl[CLUSTERS_LEVELS_MAX][6] =
+		    { "c0-1=", "c1-1=", "c2-1=", "c3-1=" };
+		static const char cr[CLUSTERS_LEVELS_MAX][6] =
+		    { "c0+1=", "c1+1=", "c2+1=", "c3+1=" };
+		size_t	 l, fine = w->nlevels - 1, mid = w->nlevels / 2;
+
+		for (l = 0; l < w->nlevels; l++) {
+			fs_set(&f, cw[l], 3);
+			add_cluster(&f, w, j, l);
+			emit(&k, &f);
+			fs_set(&f, cl[l], 5);
+			add_cluster(&f, w, j - 1, l);
+			emit(&k, &f);
+			fs_set(&f, cr[l], 5);
+			add_cluster(&f, w, j + 1, l);
+			emit(&k, &f);
+		}
+		fs_set(&f, LIT("p1cF="));
+		add_class(&f, classes, p1);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j, fine);
+		emit(&k, &f);
+		fs_set(&f, LIT("cM-1c="));
+		add_cluster(&f, w, j - 1, mid);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j, mid);
+		emit(&k, &f);
+		fs_set(&f, LIT("ccM+1="));
+		add_cluster(&f, w, j, mid);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j + 1, mid);
 		emit(&k, &f);
 	}
 

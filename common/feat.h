@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "clusters.h"
 #include "tagger.h"
 
 /* The most features one word can have; size feat_extract's output so. */
@@ -31,7 +32,7 @@
  * on other templates is refused at load, since its weights would be
  * silently wrong.  Change it whenever feat_extract changes what it hashes.
  */
-#define FEAT_VERSION	1
+#define FEAT_VERSION	2
 
 /*
  * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,
@@ -55,10 +56,13 @@ struct feat_work;
  * Prepares the words of s for feat_extract.  *w is NULL at first and is
  * reused afterwards; free it with feat_work_free.  Words longer than
  * FEAT_WORD_MAX bytes are cut there (after a whole code point) for the
- * features.  Returns 0, or -1 if out of memory.
+ * features.  cl is the word-cluster table of the model, or NULL for a
+ * model without cluster features; each word is looked up as written, then
+ * in lower case.  Returns 0, or -1 if out of memory.
  */
 #define FEAT_WORD_MAX	64
-int	feat_prepare(struct feat_work **w, const struct tag_sentence *s);
+int	feat_prepare(struct feat_work **w, const struct tag_sentence *s,
+	    const struct clusters *cl);
 void	feat_work_free(struct feat_work *);
 
 /*
@@ -116,14 +120,16 @@ int	feat_bio_allowed(const char *prev, const char *cur);
  * reader.  Appends to out a model of nclasses classes named names[] (each
  * 1..TAG_NAME_MAX bytes of printable ASCII, distinct) and nrows rows:
  * hashes[r] (strictly increasing) with weights[r * nclasses + c], so that
- * the score of class c is scale times the sum of its weights.  Returns 0,
+ * the score of class c is scale times the sum of its weights.  clusters
+ * is the clusters_id of the word clusters the features used, or 0 if
+ * none.  Returns 0,
  * -1 if the arguments break those rules, or -2 if out of memory.
  */
 #define TAG_NAME_MAX	31
 #define TAG_CLASSES_MAX	64
 int	tag_model_encode(struct buf *out, enum tag_task task, size_t nclasses,
 	    const char *const *names, size_t nrows, const uint64_t *hashes,
-	    const int16_t *weights, float scale);
+	    const int16_t *weights, float scale, uint32_t clusters);
 
 /* CRC-32 (ISO-HDLC, as zlib's crc32) of p[0..n), continuing from crc. */
 uint32_t feat_crc32(uint32_t crc, const unsigned char *p, size_t n);

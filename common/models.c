@@ -20,10 +20,15 @@ __asm__(
     "quire_ner_model_start:\n"
     ".incbin \"data/models/ner.model\"\n"
     "quire_ner_model_end:\n"
+    ".balign 16\n"
+    "quire_clusters_start:\n"
+    ".incbin \"data/models/clusters.bin\"\n"
+    "quire_clusters_end:\n"
     ".previous\n");
 
 extern const unsigned char quire_pos_model_start[], quire_pos_model_end[];
 extern const unsigned char quire_ner_model_start[], quire_ner_model_end[];
+extern const unsigned char quire_clusters_start[], quire_clusters_end[];
 
 const unsigned char *
 models_pos(size_t *n)
@@ -37,4 +42,11 @@ models_ner(size_t *n)
 {
 	*n = (size_t)(quire_ner_model_end - quire_ner_model_start);
 	return quire_ner_model_start;
+}
+
+const unsigned char *
+models_clusters(size_t *n)
+{
+	*n = (size_t)(quire_clusters_end - quire_clusters_start);
+	return quire_clusters_start;
 }

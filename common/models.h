@@ -1,7 +1,9 @@
 /*
  * models: the trained models built into the library (data/models/NAME.model,
- * made by tools/train_tagger; `make models` trains them again).  They are
- * linked in whole, so no file has to be found at run time.
+ * made by tools/train_tagger, and data/models/clusters.bin, the word
+ * clusters their features read, made by tools/learn_clusters; `make models`
+ * trains them again).  They are linked in whole, so no file has to be found
+ * at run time.
  */
 #ifndef QUIRE_MODELS_H
 #define QUIRE_MODELS_H
@@ -13,5 +15,10 @@ const unsigned char *models_pos(size_t *n);
 
 /* The bytes of the built-in named-entity model; stores its size in *n. */
 const unsigned char *models_ner(size_t *n);
+
+/* The bytes of the built-in word-cluster table (clusters.h,
+   data/models/clusters.bin, made by tools/learn_clusters); stores its size
+   in *n. */
+const unsigned char *models_clusters(size_t *n);
 
 #endif /* QUIRE_MODELS_H */

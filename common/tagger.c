@@ -2,19 +2,21 @@
  * tagger: greedy averaged-perceptron tagging over hashed features (see
  * tagger.h), and the model file format.
  *
- * Model file format, version 1.  All integers are little-endian and of
+ * Model file format, version 2.  All integers are little-endian and of
  * fixed width, so the same bytes load on every machine; nothing is aligned
  * and the reader never assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
- *        4     2  format version: 1
+ *        4     2  format version: 2
  *        6     2  task: 1 POS, 2 NER (enum tag_task)
  *        8     4  feature templates revision (FEAT_VERSION in feat.h)
  *       12     4  nclasses, 2..64
  *       16     4  nrows
  *       20     4  scale: IEEE 754 binary32, finite and > 0
- *       24        class names, nclasses times: 1 byte length (1..31),
+ *       24     4  word clusters: the clusters_id (clusters.h) of the
+ *                 table the features read, or 0 for none
+ *       28        class names, nclasses times: 1 byte length (1..31),
  *                 then the name (printable ASCII, no space; distinct)
  *        R        rows, nrows times: 8 bytes feature hash (FNV-1a 64 of
  *                 the feature string, feat.h), then nclasses times 2 bytes
@@ -26,6 +28,10 @@
  * the sum of weight c over the rows of the word's features (a feature
  * without a row weighs 0); the decoder compares the integer sums, so
  * scale only tells what the weights mean.
+ *
+ * A model that read clusters is loaded with the same table (by default
+ * the built-in one, models.h), never another: its cluster ids would mean
+ * other words.
  *
  * At load the rows stay where they are (in the caller's bytes, or in the
  * buffer read from the file).  Since they are sorted by hash and hashes are
@@ -43,12 +49,14 @@
 #include <string.h>
 
 #include "buf.h"
+#include "clusters.h"
 #include "feat.h"
+#include "models.h"
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
-#define MODEL_VERSION	1
-#define HEADER_SIZE	24
+#define MODEL_VERSION	2
+#define HEADER_SIZE	28
 
 struct tag_model {
 	enum tag_task	 task;
@@ -66,6 +74,8 @@ struct tag_model {
 	unsigned	 shift;		/* 64 - bits */
 	float		 scale;
 	unsigned char	*owned;		/* the file's bytes, if we read them */
+	const struct clusters *cl;	/* NULL: no cluster features */
+	struct clusters	*ownedcl;	/* the built-in table, if loaded */
 };
 
 struct tag_work {
@@ -167,9 +177,19 @@ int
 tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
     char *err, size_t errlen)
 {
+	return tag_model_load_mem_with(mp, p, n, NULL, err, errlen);
+}
+
+int
+tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
+    size_t n, const struct clusters *cl, char *err, size_t errlen)
+{
 	struct tag_model *m;
-	size_t		 off, nc, nrows, rowsize, i, j, bits, nb;
-	uint32_t	 u, version, task, fver;
+	struct clusters	*ownedcl = NULL;
+	const unsigned char *cp;
+	size_t		 off, nc, nrows, rowsize, i, j, bits, nb, cn;
+	uint32_t	 u, version, task, fver, clid;
+	int		 r;
 	float		 scale;
 	uint64_t	 prev = 0, h;
 
@@ -217,9 +237,28 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 		    "model was trained with other features");
 	if (!(scale > 0) || !isfinite(scale))
 		return fail(err, errlen, "bad weight scale in model");
+	clid = le32(p + 24);
+	if (clid == 0)
+		cl = NULL;
+	else if (cl == NULL) {
+		cp = models_clusters(&cn);
+		if ((r = clusters_load_mem(&ownedcl, cp, cn, err, errlen)) !=
+		    0)
+			return r;
+		cl = ownedcl;
+	}
+	if (cl != NULL && clusters_id(cl) != clid) {
+		clusters_free(ownedcl);
+		return fail(err, errlen,
+		    "model was trained with other word clusters");
+	}
 
-	if ((m = calloc(1, sizeof(*m))) == NULL)
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		clusters_free(ownedcl);
 		return -2;
+	}
+	m->cl = cl;
+	m->ownedcl = ownedcl;
 	m->task = (enum tag_task)task;
 	m->nclasses = nc;
 	m->scale = scale;
@@ -228,7 +267,7 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 		size_t	 len = p[off];
 
 		if (!name_ok(p + off + 1, len)) {
-			free(m);
+			tag_model_free(m);
 			return fail(err, errlen, "bad class name in model");
 		}
 		memcpy(m->names[i], p + off + 1, len);
@@ -237,7 +276,7 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 		m->nameptr[i] = m->names[i];
 		for (j = 0; j < i; j++)
 			if (strcmp(m->names[j], m->names[i]) == 0) {
-				free(m);
+				tag_model_free(m);
 				return fail(err, errlen,
 				    "duplicate class name in model");
 			}
@@ -264,7 +303,7 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 	nb = (size_t)1 << bits;
 	m->shift = 64 - (unsigned)bits;
 	if ((m->dir = malloc((nb + 1) * sizeof(*m->dir))) == NULL) {
-		free(m);
+		tag_model_free(m);
 		return -2;
 	}
 	j = 0;
@@ -287,6 +326,13 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 int
 tag_model_load_file(struct tag_model **mp, const char *path, char *err,
     size_t errlen)
+{
+	return tag_model_load_file_with(mp, path, NULL, err, errlen);
+}
+
+int
+tag_model_load_file_with(struct tag_model **mp, const char *path,
+    const struct clusters *cl, char *err, size_t errlen)
 {
 	struct buf	 b = BUF_INIT;
 	FILE		*fp;
@@ -316,7 +362,8 @@ tag_model_load_file(struct tag_model **mp, const char *path, char *err,
 		return -1;
 	}
 	fclose(fp);
-	if ((r = tag_model_load_mem(mp, b.p, b.len, err, errlen)) != 0) {
+	if ((r = tag_model_load_mem_with(mp, b.p, b.len, cl, err, errlen)) !=
+	    0) {
 		buf_free(&b);
 		return r;
 	}
@@ -331,6 +378,7 @@ tag_model_free(struct tag_model *m)
 		return;
 	free(m->dir);
 	free(m->owned);
+	clusters_free(m->ownedcl);
 	free(m);
 }
 
@@ -429,7 +477,7 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 	if (m->task == TAG_TASK_NER && !w->in_doc &&
 	    feat_doc_begin(&w->doc, &w->fw, s, 1) == -1)
 		return -1;
-	if (feat_prepare(&w->fw, s) == -1)
+	if (feat_prepare(&w->fw, s, m->cl) == -1)
 		return -1;
 	sc = w->scores;
 	for (i = 0; i < s->n; i++) {
@@ -492,7 +540,7 @@ tag_work_free(struct tag_work *w)
 int
 tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
     const char *const *names, size_t nrows, const uint64_t *hashes,
-    const int16_t *weights, float scale)
+    const int16_t *weights, float scale, uint32_t clusters)
 {
 	unsigned char	 hdr[HEADER_SIZE], *p;
 	size_t		 start = out->len, i, j, len, rowsize, size;
@@ -530,6 +578,7 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 	put32(hdr + 16, (uint32_t)nrows);
 	memcpy(&u, &scale, sizeof(u));
 	put32(hdr + 20, u);
+	put32(hdr + 24, clusters);
 	p = out->p + out->len;
 	memcpy(p, hdr, HEADER_SIZE);
 	p += HEADER_SIZE;

@@ -35,17 +35,31 @@ struct tag_sentence {
 #define TAG_SENT_DOC_START	0x01
 
 struct tag_model;
+struct clusters;
 
 /*
  * Loads a model from memory (the bytes must outlive the model: weights are
  * used in place) or from a file.  Returns 0 and stores the model, or -1
  * with a message in err (errlen bytes, "truncated model", "not a quire
- * model", "checksum mismatch", ...), or -2 if out of memory.
+ * model", "checksum mismatch", ...), or -2 if out of memory.  A model
+ * whose features read word clusters (clusters.h) gets the built-in table
+ * (models.h); it is an error ("model was trained with other word
+ * clusters") if that is not the table it was trained with.
  */
 int	tag_model_load_mem(struct tag_model **, const unsigned char *p,
 	    size_t n, char *err, size_t errlen);
 int	tag_model_load_file(struct tag_model **, const char *path, char *err,
 	    size_t errlen);
+
+/*
+ * The same, with the cluster table cl instead of the built-in one (NULL:
+ * the built-in one); cl must outlive the model.  For tools that train
+ * models with a new table before it is built in.
+ */
+int	tag_model_load_mem_with(struct tag_model **, const unsigned char *p,
+	    size_t n, const struct clusters *cl, char *err, size_t errlen);
+int	tag_model_load_file_with(struct tag_model **, const char *path,
+	    const struct clusters *cl, char *err, size_t errlen);
 void	tag_model_free(struct tag_model *);
 
 enum tag_task tag_model_task(const struct tag_model *);

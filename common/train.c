@@ -187,7 +187,7 @@ collect(struct trainer *t, const struct tag_sentence *sents,
 			    -1)
 				goto oom;
 		}
-		if (feat_prepare(&t->fw, &sents[k]) == -1)
+		if (feat_prepare(&t->fw, &sents[k], t->cfg->clusters) == -1)
 			goto oom;
 		for (i = 0; i < sents[k].n; i++) {
 			nf = feat_extract(t->fw, t->cfg->task, i,
@@ -253,7 +253,7 @@ learn(struct trainer *t, const struct tag_sentence *s, const int *gs,
 
 	if (s->n == 0)
 		return 0;
-	if (feat_prepare(&t->fw, s) == -1)
+	if (feat_prepare(&t->fw, s, t->cfg->clusters) == -1)
 		return -1;
 	for (i = 0; i < s->n; i++) {
 		p1 = i > 0 ? t->pred[i - 1] : -1;
@@ -462,7 +462,8 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		stats->scale = (float)scale;
 	}
 	ret = tag_model_encode(out, cfg->task, nc, cfg->classes, j, hashes,
-	    qw, (float)scale);
+	    qw, (float)scale, cfg->clusters != NULL ?
+	    clusters_id(cfg->clusters) : 0);
 	if (ret == -1)
 		snprintf(err, errlen, "bad class names");
 done:

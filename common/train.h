@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "clusters.h"
 #include "tagger.h"
 
 struct train_config {
@@ -33,6 +34,9 @@ struct train_config {
 	unsigned	 min_count;	/* 0 or 1: every feature */
 	double		 min_weight;	/* drop rows with max |w| below */
 	size_t		 max_rows;	/* 0: no limit */
+	/* Word clusters for the features (clusters.h), or NULL: none.  The
+	   model records the table, and loads only with it. */
+	const struct clusters *clusters;
 	/* Called after each epoch with the words tagged right (during the
 	   epoch, before averaging) and in all; may be NULL. */
 	void		(*progress)(void *arg, int epoch, size_t correct,

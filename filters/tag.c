@@ -87,6 +87,8 @@ struct doc {
 	size_t		 ntok, captok;
 	size_t		*sfirst, *sn;
 	size_t		 nsent, capsent;
+	size_t		*dbreak;	/* -DOCSTART-: sentences that begin */
+	size_t		 ndbreak, capdbreak;	/*   a new document */
 	/* Filled by tag_doc. */
 	const unsigned char **words;
 	size_t		*lens;
@@ -151,11 +153,23 @@ end_sentence(struct doc *d)
 	d->nsent++;
 }
 
+/* The next sentence begins a new document (-DOCSTART-). */
+static void
+doc_break(struct doc *d)
+{
+	if (d->ndbreak == d->capdbreak) {
+		d->capdbreak = d->capdbreak ? d->capdbreak * 2 : 16;
+		d->dbreak = xreallocarray(d->dbreak, d->capdbreak,
+		    sizeof(*d->dbreak));
+	}
+	d->dbreak[d->ndbreak++] = d->nsent;
+}
+
 static void
 doc_clear(struct doc *d)
 {
 	buf_clear(&d->text);
-	d->ntok = d->nsent = 0;
+	d->ntok = d->nsent = d->ndbreak = 0;
 }
 
 static void
@@ -166,6 +180,7 @@ doc_free(struct doc *d)
 	free(d->tend);
 	free(d->sfirst);
 	free(d->sn);
+	free(d->dbreak);
 	free(d->words);
 	free(d->lens);
 	free(d->posc);
@@ -315,10 +330,14 @@ write_inline(struct tagger_state *t, size_t si)
 
 	for (i = 0; i < n; i++) {
 		/* The text between words and sentences, as it was. */
-		if (t->o->input == IN_TEXT)
+		if (t->o->input == IN_TEXT) {
 			out_write(d->text.p + t->written,
 			    d->tstart[f + i] - t->written);
-		else if (i > 0)
+			/* word/TAG pairs need a space between them. */
+			if (t->o->pos && i > 0 &&
+			    d->tstart[f + i] == t->written)
+				out_putc(' ');
+		} else if (i > 0)
 			out_putc(' ');
 		if (e < t->ents.n && t->ents.v[e].first == i) {
 			name = ent_type_name(t->ents.v[e].type);
@@ -388,7 +407,7 @@ write_spans(struct tagger_state *t, size_t si)
 		out_write(tmp, (size_t)k);
 		out_puts(ent_type_name(t->ents.v[e].type));
 		out_putc('\t');
-		out_write(d->text.p + a, b - a);
+		out_write_flat(d->text.p + a, b - a);
 		out_putc('\n');
 	}
 }
@@ -438,7 +457,8 @@ write_summary(struct tagger_state *t)
 		out_write(tmp, (size_t)k);
 		out_puts(ent_type_name(t->seen[i].type));
 		out_putc('\t');
-		out_write(t->seen[i].text, t->seen[i].len);
+		out_write_flat((const unsigned char *)t->seen[i].text,
+		    t->seen[i].len);
 		out_putc('\n');
 	}
 }
@@ -451,7 +471,7 @@ static void
 tag_doc(struct tagger_state *t)
 {
 	struct doc	*d = &t->d;
-	size_t		 i, e, a, b;
+	size_t		 i, k, e, a, b;
 
 	if (d->ntok > d->capw) {
 		d->capw = d->ntok;
@@ -468,18 +488,29 @@ tag_doc(struct tagger_state *t)
 		d->words[i] = d->text.p + d->tstart[i];
 		d->lens[i] = d->tend[i] - d->tstart[i];
 	}
-	for (i = 0; i < d->nsent; i++) {
+	for (i = 0, k = 0; i < d->nsent; i++) {
 		d->sents[i].words = d->words + d->sfirst[i];
 		d->sents[i].lens = d->lens + d->sfirst[i];
 		d->sents[i].n = d->sn[i];
 		d->sents[i].pos = NULL;
-		d->sents[i].flags = i == 0 ? TAG_SENT_DOC_START : 0;
+		d->sents[i].flags = 0;
+		if (i == 0 || (k < d->ndbreak && d->dbreak[k] == i)) {
+			d->sents[i].flags = TAG_SENT_DOC_START;
+			while (k < d->ndbreak && d->dbreak[k] <= i)
+				k++;
+		}
 		check(tag_predict(t->pos, &d->sents[i], d->posc + d->sfirst[i],
 		    &t->wpos));
 		d->sents[i].pos = d->posc + d->sfirst[i];
 	}
-	check(tag_doc_begin(&t->wner, d->sents, d->nsent));
 	for (i = 0; i < d->nsent; i++) {
+		/* Each document of the record is read whole first. */
+		if (d->sents[i].flags & TAG_SENT_DOC_START) {
+			for (k = i + 1; k < d->nsent &&
+			    !(d->sents[k].flags & TAG_SENT_DOC_START); k++)
+				;
+			check(tag_doc_begin(&t->wner, d->sents + i, k - i));
+		}
 		check(tag_predict(t->ner, &d->sents[i], d->nerc + d->sfirst[i],
 		    &t->wner));
 		sentence_entities(t, &d->sents[i], d->nerc + d->sfirst[i]);
@@ -557,6 +588,7 @@ split_doc(struct tagger_state *t, struct seg *g)
 			;
 		if (le - ls >= 10 && memcmp(p + ls, "-DOCSTART-", 10) == 0) {
 			end_sentence(d);
+			doc_break(d);
 			continue;
 		}
 		for (i = ls; i < le; ) {
@@ -681,7 +713,7 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 
 static struct tag_model *
 load_model(const char *path, const unsigned char *(*builtin)(size_t *),
-    const char *what)
+    const char *what, enum tag_task task)
 {
 	struct tag_model *m;
 	const unsigned char *p;
@@ -700,6 +732,10 @@ load_model(const char *path, const unsigned char *(*builtin)(size_t *),
 	if (rc != 0)
 		diag_fatal(DIAG_EXIT_DATA, "%s: %s", path != NULL ? path :
 		    what, err);
+	if (tag_model_task(m) != task)
+		diag_fatal(DIAG_EXIT_DATA, "%s: not %s model", path != NULL ?
+		    path : what, task == TAG_TASK_NER ? "an entity" :
+		    "a part-of-speech");
 	return m;
 }
 
@@ -797,10 +833,11 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
-	t.ner = load_model(ner_path, models_ner, "built-in entity model");
+	t.ner = load_model(ner_path, models_ner, "built-in entity model",
+	    TAG_TASK_NER);
 	/* The entity model reads parts of speech too. */
 	t.pos = load_model(pos_path, models_pos,
-	    "built-in part-of-speech model");
+	    "built-in part-of-speech model", TAG_TASK_POS);
 	if (ngaz > 0) {
 		if ((t.gaz = gaz_new()) == NULL)
 			diag_fatal(DIAG_EXIT_DATA, "out of memory");

@@ -30,6 +30,10 @@
  * below X are dropped), --max-rows N (keep the N strongest rows).  With
  * --eval, --predictions FILE writes "word gold predicted" a line and an
  * empty line after each sentence (for NER, the input of conlleval).
+ * --clusters FILE gives the word-cluster table (tools/learn_clusters) that
+ * training reads and models load with, instead of the built-in one, so
+ * that `make models` can train on a table before it is built in;
+ * --clusters none trains without cluster features.
  *
  * Exit status: 0, 1 for a data or I/O error, 2 for a usage error.
  */
@@ -42,7 +46,9 @@
 #include <time.h>
 
 #include "buf.h"
+#include "clusters.h"
 #include "feat.h"
+#include "models.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -307,12 +313,12 @@ corpus_free(struct corpus *c)
 }
 
 static struct tag_model *
-load_model(const char *path, enum tag_task task)
+load_model(const char *path, enum tag_task task, const struct clusters *cl)
 {
 	struct tag_model *m;
 	char	 err[256];
 
-	if (tag_model_load_file(&m, path, err, sizeof(err)) != 0) {
+	if (tag_model_load_file_with(&m, path, cl, err, sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s: %s\n", path, err);
 		exit(1);
 	}
@@ -362,9 +368,10 @@ tag_corpus(const struct tag_model *m, struct corpus *c, int *out)
 
 /* Fills c->pos with UPOS indices predicted by the POS model at path. */
 static void
-add_pos(struct corpus *c, const char *path, int quiet)
+add_pos(struct corpus *c, const char *path, const struct clusters *cl,
+    int quiet)
 {
-	struct tag_model *pm = load_model(path, TAG_TASK_POS);
+	struct tag_model *pm = load_model(path, TAG_TASK_POS, cl);
 	int	 map[TAG_CLASSES_MAX];
 	size_t	 i;
 	double	 t;
@@ -627,7 +634,8 @@ usage(void)
 	    "           [--pos-model FILE] (--out FILE | --eval --model FILE)\n"
 	    "           [--epochs N] [--seed N] [--min-count N] "
 	    "[--min-weight X]\n"
-	    "           [--max-rows N] [--predictions FILE] [-q]\n");
+	    "           [--max-rows N] [--predictions FILE] "
+	    "[--clusters FILE|none] [-q]\n");
 	exit(2);
 }
 
@@ -649,7 +657,7 @@ number(const char *s, const char *opt)
 enum {
 	OPT_TASK = CHAR_MAX + 1, OPT_CONLLU, OPT_CONLL2003, OPT_POSMODEL,
 	OPT_OUT, OPT_EVAL, OPT_MODEL, OPT_EPOCHS, OPT_SEED, OPT_MINCOUNT,
-	OPT_MINWEIGHT, OPT_MAXROWS, OPT_PRED
+	OPT_MINWEIGHT, OPT_MAXROWS, OPT_PRED, OPT_CLUSTERS
 };
 
 int
@@ -669,6 +677,7 @@ main(int argc, char *argv[])
 		{ "min-weight", required_argument, NULL, OPT_MINWEIGHT },
 		{ "max-rows", required_argument, NULL, OPT_MAXROWS },
 		{ "predictions", required_argument, NULL, OPT_PRED },
+		{ "clusters", required_argument, NULL, OPT_CLUSTERS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct corpus	 c;
@@ -678,6 +687,10 @@ main(int argc, char *argv[])
 	struct tag_model *m;
 	const char	*conllu = NULL, *conll = NULL, *posmodel = NULL;
 	const char	*outpath = NULL, *modelpath = NULL, *predpath = NULL;
+	const char	*clpath = NULL;
+	const unsigned char *clp;
+	struct clusters	*cl = NULL;
+	size_t		 cln;
 	char		 err[256], *end, tmp[4096];
 	enum tag_task	 task = 0;
 	int		 ch, eval = 0, quiet = 0, epochs = 0, r;
@@ -739,6 +752,9 @@ main(int argc, char *argv[])
 		case OPT_PRED:
 			predpath = optarg;
 			break;
+		case OPT_CLUSTERS:
+			clpath = optarg;
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -749,6 +765,21 @@ main(int argc, char *argv[])
 	if (optind != argc || task == 0 || (conllu == NULL) == (conll == NULL) ||
 	    (eval ? modelpath == NULL : outpath == NULL))
 		usage();
+
+	if (clpath == NULL) {
+		clp = models_clusters(&cln);
+		r = clusters_load_mem(&cl, clp, cln, err, sizeof(err));
+		clpath = "built-in clusters";
+	} else if (strcmp(clpath, "none") == 0)
+		r = 0;
+	else
+		r = clusters_load_file(&cl, clpath, err, sizeof(err));
+	if (r == -2)
+		die("%s", "out of memory");
+	if (r != 0) {
+		fprintf(stderr, PROG ": %s: %s\n", clpath, err);
+		exit(1);
+	}
 
 	memset(&c, 0, sizeof(c));
 	if (conllu != NULL)
@@ -762,18 +793,19 @@ main(int argc, char *argv[])
 	if (task == TAG_TASK_NER) {
 		if (posmodel == NULL)
 			die("%s", "NER needs --pos-model: its features read UPOS");
-		add_pos(&c, posmodel, quiet);
+		add_pos(&c, posmodel, cl, quiet);
 	}
 	corpus_finish(&c);
 
 	if (eval) {
-		m = load_model(modelpath, task);
+		m = load_model(modelpath, task, cl);
 		if (task == TAG_TASK_POS)
 			eval_pos(m, &c, predpath, quiet);
 		else
 			eval_ner(m, &c, predpath, quiet);
 		tag_model_free(m);
 		corpus_free(&c);
+		clusters_free(cl);
 		return ferror(stdout) || fclose(stdout) != 0;
 	}
 
@@ -789,6 +821,7 @@ main(int argc, char *argv[])
 	if (minweight >= 0)
 		cfg.min_weight = minweight;
 	cfg.max_rows = (size_t)maxrows;
+	cfg.clusters = cl;
 	if (!quiet)
 		cfg.progress = progress;
 	t0 = now();
@@ -814,5 +847,6 @@ main(int argc, char *argv[])
 		sysdie(outpath);
 	buf_free(&model);
 	corpus_free(&c);
+	clusters_free(cl);
 	return 0;
 }

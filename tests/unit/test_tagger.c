@@ -2,7 +2,8 @@
  * Unit tests for the tagger: feature templates (feat.h), training a toy
  * model (train.h) and tagging with it (tagger.h), the model file format:
  * round trip, determinism, and errors on every truncation, a wrong magic
- * and a flipped byte.
+ * and a flipped byte; the word-cluster table (clusters.h) the same way,
+ * its features, and the determinism of tools/learn_clusters.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,7 +14,9 @@
 #include <criterion/criterion.h>
 
 #include "buf.h"
+#include "clusters.h"
 #include "feat.h"
+#include "models.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -104,7 +107,7 @@ Test(feat, extracts_the_documented_templates)
 	};
 
 	tsent_init(&t, "Apple bought U.S. start-ups in 1996 .", NULL, 0);
-	cr_assert_eq(feat_prepare(&w, &t.s), 0);
+	cr_assert_eq(feat_prepare(&w, &t.s, NULL), 0);
 	n = feat_extract(w, TAG_TASK_POS, 0, -1, -1, &cls, NULL, h, &text);
 	cr_assert_gt(n, 20);
 	cr_assert_leq(n, FEAT_MAX);
@@ -164,7 +167,7 @@ Test(feat, ner_adds_upos_and_document_features)
 	s[0] = t[0].s;
 	s[1] = t[1].s;
 	cr_assert_eq(feat_doc_begin(&d, &w, s, 2), 0);
-	cr_assert_eq(feat_prepare(&w, &s[0]), 0);
+	cr_assert_eq(feat_prepare(&w, &s[0], NULL), 0);
 	(void)feat_extract(w, TAG_TASK_NER, 1, 1, -1, &cls, d, h, &text);
 	cr_assert(has_feature(&text, "u=PROPN"));
 	cr_assert(has_feature(&text, "u+1=VERB"));
@@ -174,7 +177,7 @@ Test(feat, ner_adds_upos_and_document_features)
 
 	/* In a capitals headline, Huang's case says nothing by itself. */
 	buf_clear(&text);
-	cr_assert_eq(feat_prepare(&w, &s[1]), 0);
+	cr_assert_eq(feat_prepare(&w, &s[1], NULL), 0);
 	(void)feat_extract(w, TAG_TASK_NER, 0, -1, -1, &cls, d, h, &text);
 	cr_assert(has_feature(&text, "dc=C"), "%.*s", (int)text.len, text.p);
 	cr_assert(has_feature(&text, "ph=PER"));
@@ -374,7 +377,7 @@ Test(tagger, model_round_trips_through_a_file)
 	u = (uint32_t)b.p[20] | (uint32_t)b.p[21] << 8 |
 	    (uint32_t)b.p[22] << 16 | (uint32_t)b.p[23] << 24;
 	memcpy(&scale, &u, sizeof(scale));
-	hdr = 24;
+	hdr = 28;
 	for (k = 0; k < nc; k++)
 		hdr += 1 + b.p[hdr];
 	cr_assert_eq(hdr + nrows * (8 + 2 * nc) + 4, b.len);
@@ -389,7 +392,7 @@ Test(tagger, model_round_trips_through_a_file)
 			    row[9 + 2 * i] << 8);
 	}
 	cr_assert_eq(tag_model_encode(&again, TAG_TASK_POS, nc, pos_names,
-	    nrows, hashes, wt, scale), 0);
+	    nrows, hashes, wt, scale, 0), 0);
 	cr_assert_eq(again.len, b.len);
 	cr_assert_eq(memcmp(again.p, b.p, b.len), 0);
 	free(hashes);
@@ -443,7 +446,7 @@ Test(tagger, bad_magic_version_and_checksum_are_errors)
 	b.p[4] = 9;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "unsupported model version 9");
-	b.p[4] = 1;
+	b.p[4] = 2;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
 	tag_model_free(m);
 	/* A flipped bit in a weight, in a hash, in the checksum itself. */
@@ -481,14 +484,14 @@ Test(tagger, encoder_refuses_bad_input)
 	uint64_t	 h[2] = { 5, 5 };
 	int16_t		 wt[4] = { 0 };
 
-	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1),
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1, 0),
 	    -1);
-	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1),
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1, 0),
 	    -1);
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 2, h,
-	    wt, 1), -1, "hashes must increase");
+	    wt, 1, 0), -1, "hashes must increase");
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
-	    wt, 0), -1, "scale must be positive");
+	    wt, 0, 0), -1, "scale must be positive");
 	cr_assert_eq(b.len, 0);
 	buf_free(&b);
 }
@@ -537,7 +540,7 @@ expect_error(const struct buf *good, size_t i, unsigned char v,
 Test(tagger, header_and_rows_are_validated_past_the_checksum)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 names = 24, rows;
+	size_t		 names = 28, rows;
 
 	train_toy(&b);
 	/* Names: 3 DET, 4 NOUN, 4 VERB, 3 ADJ; then 16-byte rows. */
@@ -601,7 +604,7 @@ Test(tagger, odd_words_tag_without_harm)
 	cr_assert_eq(tag_predict(m, &s, out, &w), 0);
 	for (i = 0; i < 5; i++)
 		cr_assert(out[i] >= 0 && out[i] < 4);
-	cr_assert_eq(feat_prepare(&fw, &s), 0);
+	cr_assert_eq(feat_prepare(&fw, &s, NULL), 0);
 	(void)feat_extract(fw, TAG_TASK_POS, 4, -1, -1, &cls, NULL, h, &text);
 	cr_assert(has_feature(&text, "l=\xC3\xA9mile"), "%.*s",
 	    (int)text.len, text.p);
@@ -614,5 +617,241 @@ Test(tagger, odd_words_tag_without_harm)
 	buf_free(&text);
 	tag_work_free(w);
 	tag_model_free(m);
+	buf_free(&b);
+}
+
+/* A table of three words over two levels: "Apple" 1/5, "apple" 0/2,
+   "0000" (any four digits) 1/7. */
+static void
+make_clusters(struct buf *b)
+{
+	static const char *const w[] = { "Apple", "apple", "1996" };
+	static const uint16_t id[3][2] = { { 1, 5 }, { 0, 2 }, { 1, 7 } };
+	uint32_t nc[2] = { 2, 8 };
+	uint64_t keys[3], t;
+	uint16_t ids[6], tid[2];
+	size_t	 i, j;
+
+	for (i = 0; i < 3; i++) {
+		keys[i] = clusters_key(w[i], strlen(w[i]));
+		ids[2 * i] = id[i][0];
+		ids[2 * i + 1] = id[i][1];
+	}
+	/* Sort by key, as the format asks. */
+	for (i = 0; i < 3; i++)
+		for (j = i + 1; j < 3; j++)
+			if (keys[j] < keys[i]) {
+				t = keys[i];
+				keys[i] = keys[j];
+				keys[j] = t;
+				memcpy(tid, ids + 2 * i, sizeof(tid));
+				memcpy(ids + 2 * i, ids + 2 * j, sizeof(tid));
+				memcpy(ids + 2 * j, tid, sizeof(tid));
+			}
+	cr_assert_eq(clusters_encode(b, 2, nc, 3, keys, ids), 0);
+}
+
+Test(clusters, round_trip_and_lookup)
+{
+	struct buf	 b = BUF_INIT;
+	struct clusters	*c;
+	char		 err[128];
+	uint16_t	 ids[CLUSTERS_LEVELS_MAX];
+
+	make_clusters(&b);
+	cr_assert_eq(clusters_load_mem(&c, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	cr_assert_eq(clusters_levels(c), 2);
+	cr_assert_eq(clusters_words(c), 3);
+	cr_assert_neq(clusters_id(c), 0);
+	cr_assert_eq(clusters_lookup(c, clusters_key("Apple", 5), ids), 1);
+	cr_assert(ids[0] == 1 && ids[1] == 5);
+	cr_assert_eq(clusters_lookup(c, clusters_key("apple", 5), ids), 1);
+	cr_assert(ids[0] == 0 && ids[1] == 2);
+	/* Digits are folded: 2024 is 1996. */
+	cr_assert_eq(clusters_key("2024", 4), clusters_key("0000", 4));
+	cr_assert_eq(clusters_lookup(c, clusters_key("2024", 4), ids), 1);
+	cr_assert(ids[0] == 1 && ids[1] == 7);
+	cr_assert_eq(clusters_lookup(c, clusters_key("pear", 4), ids), 0);
+	cr_assert(ids[0] == CLUSTERS_NONE && ids[1] == CLUSTERS_NONE);
+	clusters_free(c);
+	buf_free(&b);
+}
+
+Test(clusters, corrupt_tables_are_errors)
+{
+	struct buf	 b = BUF_INIT;
+	struct clusters	*c;
+	unsigned char	*p;
+	char		 err[128];
+	size_t		 n;
+	uint32_t	 nc[1] = { 2 };
+	uint64_t	 keys[2] = { 2, 1 };
+	uint16_t	 ids[2] = { 0, 2 };
+
+	make_clusters(&b);
+	for (n = 0; n < b.len; n++) {
+		p = malloc(n ? n : 1);
+		memcpy(p, b.p, n);
+		err[0] = '\0';
+		cr_assert_eq(clusters_load_mem(&c, p, n, err, sizeof(err)), -1,
+		    "length %zu", n);
+		cr_assert_null(c);
+		cr_assert_neq(err[0], '\0', "length %zu: no message", n);
+		free(p);
+	}
+	b.p[b.len - 10] ^= 1;
+	cr_assert_eq(clusters_load_mem(&c, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "checksum mismatch");
+	b.p[0] = 'X';
+	cr_assert_eq(clusters_load_mem(&c, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "not a quire cluster table");
+	buf_clear(&b);
+	cr_assert_eq(clusters_encode(&b, 1, nc, 2, keys, ids), -1,
+	    "keys must increase");
+	keys[0] = 0;
+	cr_assert_eq(clusters_encode(&b, 1, nc, 2, keys, ids), -1,
+	    "ids must be below nclasses");
+	cr_assert_eq(b.len, 0);
+	buf_free(&b);
+}
+
+Test(clusters, built_in_table_loads)
+{
+	struct clusters	*c;
+	const unsigned char *p;
+	char		 err[128];
+	size_t		 n;
+	uint16_t	 ids[CLUSTERS_LEVELS_MAX];
+
+	p = models_clusters(&n);
+	cr_assert_eq(clusters_load_mem(&c, p, n, err, sizeof(err)), 0, "%s",
+	    err);
+	cr_assert_gt(clusters_words(c), 10000);
+	cr_assert_eq(clusters_lookup(c, clusters_key("the", 3), ids), 1);
+	clusters_free(c);
+}
+
+Test(clusters, features_read_the_table_and_models_record_it)
+{
+	static const char *const cls_names[] = { "DET", "NOUN" };
+	static const size_t cls_lens[] = { 3, 4 };
+	struct feat_classes cls = { cls_names, cls_lens, 2 };
+	struct buf	 b = BUF_INIT, other = BUF_INIT, text = BUF_INIT;
+	struct buf	 model = BUF_INIT;
+	struct clusters	*c, *c2;
+	struct feat_work *fw = NULL;
+	struct tag_model *m;
+	struct train_config cfg;
+	struct tsent	 t;
+	uint64_t	 h[FEAT_MAX];
+	uint32_t	 nc[1] = { 4 };
+	uint64_t	 k1[1] = { 1 };
+	uint16_t	 i1[1] = { 3 };
+	char		 err[128];
+	const int	*g[1];
+
+	make_clusters(&b);
+	cr_assert_eq(clusters_load_mem(&c, b.p, b.len, err, sizeof(err)), 0);
+	tsent_init(&t, "APPLE Apple pear", NULL, 0);
+	cr_assert_eq(feat_prepare(&fw, &t.s, c), 0);
+	(void)feat_extract(fw, TAG_TASK_POS, 1, -1, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "c0=1"), "%.*s", (int)text.len, text.p);
+	cr_assert(has_feature(&text, "c1=5"));
+	/* "APPLE" is not in the table: its lower case is. */
+	cr_assert(has_feature(&text, "c1-1=2"));
+	cr_assert(has_feature(&text, "c1+1=?"));
+	buf_clear(&text);
+	cr_assert_eq(feat_prepare(&fw, &t.s, NULL), 0);
+	(void)feat_extract(fw, TAG_TASK_POS, 1, -1, -1, &cls, NULL, h, &text);
+	cr_assert_not(has_feature(&text, "c0=1"));
+
+	/* A model trained with the table loads with it only. */
+	tsent_init(&t, "the/DET Apple/NOUN", cls_names, 2);
+	g[0] = t.gold;
+	train_config_init(&cfg, TAG_TASK_POS, cls_names, 2);
+	cfg.clusters = c;
+	cr_assert_eq(train_model(&cfg, &t.s, g, 1, &model, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	cr_assert_eq(tag_model_load_mem_with(&m, model.p, model.len, c, err,
+	    sizeof(err)), 0, "%s", err);
+	tag_model_free(m);
+	cr_assert_eq(clusters_encode(&other, 1, nc, 1, k1, i1), 0);
+	cr_assert_eq(clusters_load_mem(&c2, other.p, other.len, err,
+	    sizeof(err)), 0);
+	cr_assert_eq(tag_model_load_mem_with(&m, model.p, model.len, c2, err,
+	    sizeof(err)), -1);
+	cr_assert_str_eq(err, "model was trained with other word clusters");
+	cr_assert_eq(tag_model_load_mem(&m, model.p, model.len, err,
+	    sizeof(err)), -1);
+	cr_assert_str_eq(err, "model was trained with other word clusters");
+	clusters_free(c2);
+	clusters_free(c);
+	feat_work_free(fw);
+	buf_free(&b);
+	buf_free(&other);
+	buf_free(&text);
+	buf_free(&model);
+}
+
+/* Runs learn_clusters on a small file; the output's bytes in out. */
+static void
+learn(const char *in, const char *outpath, struct buf *out)
+{
+	char	 cmd[512];
+	FILE	*fp;
+	int	 ch;
+
+	snprintf(cmd, sizeof(cmd), "./tools/learn_clusters -q -m 1 -i 3 "
+	    "-k 4,16 -c %s -o %s", in, outpath);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	cr_assert_not_null(fp = fopen(outpath, "rb"));
+	while ((ch = getc(fp)) != EOF)
+		cr_assert_eq(buf_putc(out, (unsigned char)ch), 0);
+	fclose(fp);
+}
+
+Test(clusters, learner_is_deterministic)
+{
+	static const char *const words[] = {
+		"the", "a", "dog", "cat", "runs", "sleeps", "big", "small",
+		"Paris", "London", "in", "."
+	};
+	char	 in[] = "/tmp/quire-clusters-XXXXXX", o1[64], o2[64];
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct clusters *c;
+	char	 err[128];
+	uint64_t rng = 7;
+	FILE	*fp;
+	int	 fd, i;
+
+	if (access("tools/learn_clusters", X_OK) != 0)
+		cr_skip_test("tools/learn_clusters is not built");
+	cr_assert_geq(fd = mkstemp(in), 0);
+	cr_assert_not_null(fp = fdopen(fd, "w"));
+	for (i = 0; i < 3000; i++) {
+		rng ^= rng << 13;
+		rng ^= rng >> 7;
+		rng ^= rng << 17;
+		fprintf(fp, "%s\n", words[rng % 12]);
+		if (rng % 10 == 0)
+			fputc('\n', fp);
+	}
+	fclose(fp);
+	snprintf(o1, sizeof(o1), "%s.1", in);
+	snprintf(o2, sizeof(o2), "%s.2", in);
+	learn(in, o1, &a);
+	learn(in, o2, &b);
+	unlink(in);
+	unlink(o1);
+	unlink(o2);
+	cr_assert_eq(a.len, b.len);
+	cr_assert_eq(memcmp(a.p, b.p, a.len), 0, "two runs differ");
+	cr_assert_eq(clusters_load_mem(&c, a.p, a.len, err, sizeof(err)), 0,
+	    "%s", err);
+	cr_assert_eq(clusters_words(c), 12);
+	cr_assert_eq(clusters_levels(c), 2);
+	clusters_free(c);
+	buf_free(&a);
 	buf_free(&b);
 }
