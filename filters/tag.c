@@ -268,7 +268,8 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 				    t->keep.v[i].last, t->keep.v[i].type));
 		}
 	}
-	qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), cmp_span);
+	if (t->ents.n > 1)
+		qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), cmp_span);
 }
 
 /* Document byte offset -> code points, moving a cursor forward. */
@@ -451,7 +452,8 @@ write_summary(struct tagger_state *t)
 	char	 tmp[32];
 	int	 k;
 
-	qsort(t->seen, t->nseen, sizeof(*t->seen), cmp_seen);
+	if (t->nseen > 1)
+		qsort(t->seen, t->nseen, sizeof(*t->seen), cmp_seen);
 	for (i = 0; i < t->nseen; i++) {
 		k = snprintf(tmp, sizeof(tmp), "%zu\t", t->seen[i].count);
 		out_write(tmp, (size_t)k);
@@ -676,7 +678,9 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 			ne++;
 		}
 		if (t->o->summary) {
-			qsort(t->seen, t->nseen, sizeof(*t->seen), cmp_seen);
+			if (t->nseen > 1)
+				qsort(t->seen, t->nseen, sizeof(*t->seen),
+				    cmp_seen);
 			buf_clear(&sum);
 			check(buf_putc(&sum, '['));
 			for (i = 0; i < t->nseen; i++) {
