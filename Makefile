@@ -40,7 +40,7 @@ TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
-GENSRC = tools/train_tagger tools/learn_clusters common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
+GENSRC = common/stopwords_data.inc tools/train_tagger tools/learn_clusters common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
 
 all: $(BINS)
 
@@ -105,6 +105,8 @@ sanitize:
 bench: $(BINS)
 	sh bench/normalize.sh
 	sh bench/segment.sh
+	sh bench/tag.sh
+	sh bench/keypoints.sh
 
 eval: $(BINS)
 	sh tests/eval/run
@@ -153,6 +155,13 @@ common/abbrev_data.inc: tools/embed.sh data/abbreviations/en.yaml
 	    mv $@.tmp $@
 
 common/abbrev.o: common/abbrev_data.inc
+
+# The built-in stop words are compiled in from their YAML source.
+common/stopwords_data.inc: tools/embed.sh data/stopwords/en.yaml
+	sh tools/embed.sh data/stopwords/en.yaml stopwords_en_yaml > $@.tmp && \
+	    mv $@.tmp $@
+
+common/stopwords.o: common/stopwords_data.inc
 
 # Word and sentence break properties, generated from the UCD (UAX #29).
 UCD = /usr/share/unicode

@@ -1,0 +1,708 @@
+/*
+ * keypoints: sentence scoring and selection for extract-keypoints (see
+ * keypoints.h for the method and its sources).
+ *
+ * Per document: the splitter gives tokens and sentences; each word or
+ * number token is lower-cased, stemmed and interned in a term table (open
+ * addressing, ids in order of first appearance, so nothing depends on the
+ * hash); each sentence keeps its sorted (term, count) list; document
+ * frequencies come from those lists; cosine similarities fill an m x m
+ * matrix (m = sentences, at most KP_GRAPH_MAX) that both TextRank and MMR
+ * use.  All buffers belong to the engine and are reused from one document
+ * to the next.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "keypoints.h"
+#include "sentence.h"
+#include "stopwords.h"
+#include "token.h"
+
+#define KP_TERM_TITLE	0x02
+
+struct kp_term {
+	size_t		 off, len;	/* in the pool */
+	uint32_t	 hash;
+	unsigned	 flags;
+	size_t		 df;		/* sentences holding it */
+	size_t		 last;		/* last sentence counted in df, + 1 */
+	double		 idf;
+};
+
+/* A (term, count) pair of a sentence's vector. */
+struct kp_tf {
+	size_t		 id;
+	double		 w;		/* count, then tf-idf weight */
+};
+
+struct kp {
+	struct kp_config cfg;
+	struct tok_vec	 toks;
+	struct sent_vec	 sents;
+	struct tok_vec	 ttoks;		/* the title's tokens */
+	struct kp_sent	*s;
+	size_t		 ns, scap;
+	size_t		*picks;
+	size_t		 npicks, pcap;
+	/* terms */
+	struct kp_term	*terms;
+	size_t		 nterms, tcap;
+	size_t		*slots;		/* hash table: id + 1, 0 empty */
+	size_t		 nslots;
+	struct buf	 pool;
+	struct buf	 word;		/* scratch for one folded word */
+	/* vectors: sentence i is vec[vstart[i] .. vstart[i + 1]) */
+	struct kp_tf	*vec;
+	size_t		 nvec, vcap;
+	size_t		*vstart;
+	double		*norm;
+	size_t		 vscap, ncap;
+	size_t		*ids;		/* scratch: one sentence's term ids */
+	size_t		 icap;
+	double		*sim;		/* m x m */
+	size_t		 simcap;
+	double		*rank, *score;
+	unsigned char	*eligible;
+	size_t		 rcap, sccap, ecap;
+};
+
+/*
+ * The few math functions the engine needs, written here rather than taken
+ * from libm: the Makefile links no -lm, and our own are the same on every
+ * machine, which keeps the scores (printed to 4 places) deterministic.
+ */
+static double
+kp_fabs(double x)
+{
+	return x < 0 ? -x : x;
+}
+
+/* Natural log of x > 0: x = m * 2^e with m in [1, 2), then
+ * ln m = 2 atanh((m - 1) / (m + 1)), whose series converges fast there. */
+static double
+kp_ln(double x)
+{
+	double	 z, z2, t, sum = 0;
+	int	 e = 0, i;
+
+	if (x <= 0)
+		return 0;
+	while (x >= 2) {
+		x /= 2;
+		e++;
+	}
+	while (x < 1) {
+		x *= 2;
+		e--;
+	}
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	t = z;
+	for (i = 1; i < 60; i += 2) {
+		sum += t / i;
+		t *= z2;
+	}
+	return 2 * sum + e * 0.69314718055994530942;
+}
+
+/* Square root of x >= 0 by Newton's method from a power-of-two guess. */
+static double
+kp_sqrt(double x)
+{
+	double	 r = 1, prev;
+	int	 i;
+
+	if (x <= 0)
+		return 0;
+	while (r * r < x)
+		r *= 2;
+	for (i = 0; i < 100; i++) {
+		prev = r;
+		r = (r + x / r) / 2;
+		if (r >= prev)
+			break;
+	}
+	return r;
+}
+
+/* The smallest whole number >= x, for x >= 0 and not huge. */
+static size_t
+kp_ceil(double x)
+{
+	size_t	 n = (size_t)x;
+
+	return (double)n < x ? n + 1 : n;
+}
+
+static const char *const kp_feature_names[KP_NFEATURES] = {
+	[KP_POSITION] = "position",
+	[KP_CENTRALITY] = "centrality",
+	[KP_TITLE] = "title",
+	[KP_LENGTH] = "length",
+	[KP_DENSITY] = "density",
+};
+
+/*
+ * Fitted on the train split by tools/fit_keypoints.py, from hand-set
+ * weights 1, 0.6, 0.5, 0.3, 0.2: the best smallest margin over LEAD-3 on
+ * CNN and TextRank on BBC.  On train, (R-1 + R-2) / 2 F1: CNN 20.50
+ * (LEAD-3 19.94), BBC 72.67 (TextRank 70.60).  MMR's lambda (0.9,
+ * kp_config_init) was chosen after, on train too.
+ */
+static const double kp_default_w[KP_NFEATURES] = {
+	[KP_POSITION] = 1.00,
+	[KP_CENTRALITY] = 0.70,
+	[KP_TITLE] = 0.60,
+	[KP_LENGTH] = 0.30,
+	[KP_DENSITY] = 0.60,
+};
+
+void
+kp_config_init(struct kp_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->n = 3;
+	c->lambda = 0.9;
+	c->damping = 0.85;
+	memcpy(c->w, kp_default_w, sizeof(c->w));
+}
+
+const char *
+kp_feature_name(enum kp_feature f)
+{
+	return (unsigned)f < KP_NFEATURES ? kp_feature_names[f] : "?";
+}
+
+struct kp *
+kp_new(const struct kp_config *c)
+{
+	struct kp	*k;
+
+	if ((k = calloc(1, sizeof(*k))) == NULL)
+		return NULL;
+	k->cfg = *c;
+	return k;
+}
+
+/* Grows *p (of elements of size sz, capacity *cap) to hold n; 0 or -1. */
+static int
+kp_grow(void *pp, size_t *cap, size_t n, size_t sz)
+{
+	void	**p = pp, *q;
+	size_t	 c = *cap ? *cap : 16;
+
+	if (n <= *cap)
+		return 0;
+	while (c < n) {
+		if (c > SIZE_MAX / 2)
+			return -1;
+		c *= 2;
+	}
+	if (c > SIZE_MAX / sz || (q = realloc(*p, c * sz)) == NULL)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+void
+kp_stem(unsigned char *w, size_t *len)
+{
+	size_t	 n = *len;
+
+	if (n <= 3 || w[n - 1] != 's')
+		return;
+	if (w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i' ||
+	    w[n - 2] == '\'')
+		return;
+	if (n > 4 && w[n - 2] == 'e' && w[n - 3] == 'i') {
+		w[n - 3] = 'y';
+		*len = n - 2;
+		return;
+	}
+	if (n > 4 && w[n - 2] == 'e' && (w[n - 3] == 'x' || w[n - 3] == 'z' ||
+	    (w[n - 3] == 'h' && (w[n - 4] == 'c' || w[n - 4] == 's')) ||
+	    (w[n - 3] == 's' && w[n - 4] == 's'))) {
+		*len = n - 2;
+		return;
+	}
+	*len = n - 1;
+}
+
+static uint32_t
+kp_hash(const unsigned char *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+kp_rehash(struct kp *k, size_t nslots)
+{
+	size_t	*s, i, j;
+
+	if ((s = calloc(nslots, sizeof(*s))) == NULL)
+		return -1;
+	for (i = 0; i < k->nterms; i++) {
+		j = k->terms[i].hash & (nslots - 1);
+		while (s[j] != 0)
+			j = (j + 1) & (nslots - 1);
+		s[j] = i + 1;
+	}
+	free(k->slots);
+	k->slots = s;
+	k->nslots = nslots;
+	return 0;
+}
+
+/*
+ * The id of the folded word w[0..n), interned if add is set; returns
+ * (size_t)-1 if absent (add unset) and (size_t)-2 if out of memory.
+ */
+static size_t
+kp_intern(struct kp *k, const unsigned char *w, size_t n, int add)
+{
+	struct kp_term	*t;
+	uint32_t	 h = kp_hash(w, n);
+	size_t		 j, id;
+
+	if (k->nslots == 0 && kp_rehash(k, 1024) == -1)
+		return (size_t)-2;
+	j = h & (k->nslots - 1);
+	while ((id = k->slots[j]) != 0) {
+		t = &k->terms[id - 1];
+		if (t->hash == h && t->len == n &&
+		    memcmp(k->pool.p + t->off, w, n) == 0)
+			return id - 1;
+		j = (j + 1) & (k->nslots - 1);
+	}
+	if (!add)
+		return (size_t)-1;
+	if (kp_grow(&k->terms, &k->tcap, k->nterms + 1, sizeof(*k->terms))
+	    == -1)
+		return (size_t)-2;
+	t = &k->terms[k->nterms];
+	t->off = k->pool.len;
+	t->len = n;
+	t->hash = h;
+	t->df = 0;
+	t->last = 0;
+	t->idf = 0;
+	t->flags = 0;
+	if (buf_append(&k->pool, w, n) == -1)
+		return (size_t)-2;
+	k->slots[j] = ++k->nterms;
+	if (k->nterms * 2 > k->nslots &&
+	    kp_rehash(k, k->nslots * 2) == -1)
+		return (size_t)-2;
+	return k->nterms - 1;
+}
+
+/* Folds token t of text s into k->word: lower case, then stemmed. */
+static int
+kp_fold(struct kp *k, const unsigned char *s, const struct tok *t)
+{
+	buf_clear(&k->word);
+	if (stop_lower(s + t->start, t->end - t->start, &k->word) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * The term id of token t, or (size_t)-1 for a token that is no content
+ * word (punctuation, a stop word), (size_t)-2 if out of memory.  The stop
+ * list is asked about the unstemmed word, then the stem is interned.
+ */
+static size_t
+kp_term_of(struct kp *k, const unsigned char *s, const struct tok *t,
+    int add)
+{
+	size_t	 len;
+
+	if (t->kind != TOK_WORD && t->kind != TOK_NUMBER)
+		return (size_t)-1;
+	if (kp_fold(k, s, t) == -1)
+		return (size_t)-2;
+	if (stop_find(k->cfg.stop, k->word.p, k->word.len))
+		return (size_t)-1;
+	len = k->word.len;
+	if (t->kind == TOK_WORD)
+		kp_stem(k->word.p, &len);
+	return kp_intern(k, k->word.p, len, add);
+}
+
+static int
+kp_id_cmp(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Builds sentence i's (term, count) list from its tokens; 0 or -1. */
+static int
+kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
+{
+	const struct sent_span *sp = &k->sents.v[i];
+	struct kp_sent	*ks = &k->s[i];
+	const struct tok *t;
+	size_t		 j, m = 0, id, caps = 0, nums = 0;
+
+	if (kp_grow(&k->ids, &k->icap, sp->tok_end - sp->tok_start + 1,
+	    sizeof(*k->ids)) == -1)
+		return -1;
+	ks->words = 0;
+	for (j = sp->tok_start; j < sp->tok_end; j++) {
+		t = &k->toks.v[j];
+		if (t->kind == TOK_NUMBER)
+			nums++;
+		else if (t->kind == TOK_WORD && j > sp->tok_start &&
+		    (t->flags & TOK_UPPER_INITIAL))
+			caps++;
+		if (t->kind == TOK_WORD || t->kind == TOK_NUMBER)
+			ks->words++;
+		id = kp_term_of(k, s, t, 1);
+		if (id == (size_t)-2)
+			return -1;
+		if (id != (size_t)-1)
+			k->ids[m++] = id;
+	}
+	ks->f[KP_DENSITY] = ks->words > 0 ?
+	    (double)(caps + nums) / (double)ks->words : 0;
+	if (ks->f[KP_DENSITY] > 1)
+		ks->f[KP_DENSITY] = 1;
+	qsort(k->ids, m, sizeof(*k->ids), kp_id_cmp);
+	if (kp_grow(&k->vec, &k->vcap, k->nvec + m, sizeof(*k->vec)) == -1)
+		return -1;
+	k->vstart[i] = k->nvec;
+	for (j = 0; j < m; j++) {
+		if (j > 0 && k->ids[j] == k->ids[j - 1]) {
+			k->vec[k->nvec - 1].w += 1;
+			continue;
+		}
+		k->vec[k->nvec].id = k->ids[j];
+		k->vec[k->nvec].w = 1;
+		k->nvec++;
+		if (k->terms[k->ids[j]].last != i + 1) {
+			k->terms[k->ids[j]].last = i + 1;
+			k->terms[k->ids[j]].df++;
+		}
+	}
+	k->vstart[i + 1] = k->nvec;
+	return 0;
+}
+
+static double
+kp_dot(const struct kp *k, size_t a, size_t b)
+{
+	size_t	 i = k->vstart[a], ie = k->vstart[a + 1];
+	size_t	 j = k->vstart[b], je = k->vstart[b + 1];
+	double	 d = 0;
+
+	while (i < ie && j < je) {
+		if (k->vec[i].id < k->vec[j].id)
+			i++;
+		else if (k->vec[i].id > k->vec[j].id)
+			j++;
+		else
+			d += k->vec[i++].w * k->vec[j++].w;
+	}
+	return d;
+}
+
+int
+kp_textrank(const double *sim, size_t n, double d, double *out)
+{
+	double	*deg, *next, delta, sum;
+	size_t	 i, j, it;
+
+	if (n == 0)
+		return 0;
+	if ((deg = calloc(n, sizeof(*deg))) == NULL)
+		return -1;
+	if ((next = calloc(n, sizeof(*next))) == NULL) {
+		free(deg);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n; j++)
+			if (j != i)
+				deg[i] += sim[i * n + j];
+		out[i] = 1.0 / (double)n;
+	}
+	for (it = 0; it < 100; it++) {
+		delta = 0;
+		for (i = 0; i < n; i++) {
+			sum = 0;
+			for (j = 0; j < n; j++)
+				if (j != i && sim[i * n + j] > 0)
+					sum += sim[i * n + j] / deg[j] * out[j];
+			next[i] = (1 - d) / (double)n + d * sum;
+			delta += kp_fabs(next[i] - out[i]);
+		}
+		memcpy(out, next, n * sizeof(*out));
+		if (delta < 1e-6)
+			break;
+	}
+	free(deg);
+	free(next);
+	return 0;
+}
+
+long
+kp_mmr(const double *score, const double *sim, const unsigned char *eligible,
+    size_t n, size_t k, double lambda, size_t *out)
+{
+	double	*maxsim, best, v, top = 0;
+	unsigned char *taken;
+	size_t	 i, p, npick = 0, bi;
+
+	if (n == 0 || k == 0)
+		return 0;
+	if ((maxsim = calloc(n, sizeof(*maxsim))) == NULL)
+		return -1;
+	if ((taken = calloc(n, 1)) == NULL) {
+		free(maxsim);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (score[i] > top)
+			top = score[i];
+	if (top <= 0)
+		top = 1;
+	while (npick < k) {
+		bi = n;
+		best = 0;
+		for (i = 0; i < n; i++) {
+			if (taken[i] || (eligible != NULL && !eligible[i]))
+				continue;
+			v = lambda * score[i] / top - (1 - lambda) * maxsim[i];
+			/* Strictly greater: ties go to the earlier item. */
+			if (bi == n || v > best) {
+				bi = i;
+				best = v;
+			}
+		}
+		if (bi == n)
+			break;
+		taken[bi] = 1;
+		out[npick++] = bi;
+		if (sim == NULL)
+			continue;
+		for (p = 0; p < n; p++)
+			if (sim[bi * n + p] > maxsim[p])
+				maxsim[p] = sim[bi * n + p];
+	}
+	free(maxsim);
+	free(taken);
+	return (long)npick;
+}
+
+/* Marks the title's content terms; returns how many distinct, or -1. */
+static long
+kp_title_terms(struct kp *k, const unsigned char *title, size_t tlen)
+{
+	size_t	 i, id;
+	long	 nt = 0;
+
+	if (tlen == 0)
+		return 0;
+	/* tok_split appends. */
+	k->ttoks.n = 0;
+	if (tok_split(title, tlen, NULL, NULL, &k->ttoks) == -1)
+		return -1;
+	for (i = 0; i < k->ttoks.n; i++) {
+		id = kp_term_of(k, title, &k->ttoks.v[i], 1);
+		if (id == (size_t)-2)
+			return -1;
+		if (id == (size_t)-1 || (k->terms[id].flags & KP_TERM_TITLE))
+			continue;
+		k->terms[id].flags |= KP_TERM_TITLE;
+		nt++;
+	}
+	return nt;
+}
+
+static double
+kp_length_feature(size_t w)
+{
+	if (w >= 120)
+		return 0;
+	if (w > 60)
+		return (120.0 - (double)w) / 60.0;
+	return (w < 20 ? (double)w : 20.0) / 20.0;
+}
+
+/* Resets the per-document state, keeping the memory. */
+static void
+kp_reset(struct kp *k)
+{
+	k->ns = 0;
+	k->npicks = 0;
+	k->nterms = 0;
+	k->nvec = 0;
+	buf_clear(&k->pool);
+	if (k->slots != NULL)
+		memset(k->slots, 0, k->nslots * sizeof(*k->slots));
+}
+
+int
+kp_run(struct kp *k, const unsigned char *s, size_t n,
+    const unsigned char *title, size_t tlen)
+{
+	struct sent_config sc;
+	struct kp_sent	*ks;
+	const struct kp_tf *v;
+	size_t		 i, j, m, ns, want;
+	long		 ntitle, got;
+	double		 top, d, hit;
+
+	kp_reset(k);
+	memset(&sc, 0, sizeof(sc));
+	sc.abbrev = k->cfg.abbrev;
+	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1)
+		return -1;
+	ns = k->sents.n;
+	if (kp_grow(&k->s, &k->scap, ns + 1, sizeof(*k->s)) == -1 ||
+	    kp_grow(&k->vstart, &k->vscap, ns + 1, sizeof(*k->vstart)) == -1 ||
+	    kp_grow(&k->norm, &k->ncap, ns + 1, sizeof(*k->norm)) == -1)
+		return -1;
+	if ((ntitle = kp_title_terms(k, title, tlen)) == -1)
+		return -1;
+	k->ns = ns;
+	for (i = 0; i < ns; i++) {
+		ks = &k->s[i];
+		memset(ks, 0, sizeof(*ks));
+		ks->start = k->sents.v[i].start;
+		ks->end = k->sents.v[i].end;
+		if (kp_sentence_terms(k, s, i) == -1)
+			return -1;
+	}
+	for (i = 0; i < k->nterms; i++)
+		k->terms[i].idf = k->terms[i].df > 0 ?
+		    kp_ln((double)(ns + 1) / (double)k->terms[i].df) : 0;
+	for (i = 0; i < ns; i++) {
+		ks = &k->s[i];
+		d = 0;
+		hit = 0;
+		for (j = k->vstart[i]; j < k->vstart[i + 1]; j++) {
+			v = &k->vec[j];
+			if (k->terms[v->id].flags & KP_TERM_TITLE)
+				hit++;
+			k->vec[j].w = (1 + kp_ln(v->w)) * k->terms[v->id].idf;
+			d += k->vec[j].w * k->vec[j].w;
+		}
+		k->norm[i] = kp_sqrt(d);
+		ks->f[KP_TITLE] = ntitle > 0 ? hit / (double)ntitle : 0;
+		ks->f[KP_POSITION] = 1.0 / (1.0 + (double)i /
+		    KP_POSITION_SCALE);
+		ks->f[KP_LENGTH] = kp_length_feature(ks->words);
+	}
+	m = ns < KP_GRAPH_MAX ? ns : KP_GRAPH_MAX;
+	if (kp_grow(&k->sim, &k->simcap, m * m + 1, sizeof(*k->sim)) == -1 ||
+	    kp_grow(&k->rank, &k->rcap, ns + 1, sizeof(*k->rank)) == -1 ||
+	    kp_grow(&k->score, &k->sccap, ns + 1, sizeof(*k->score)) == -1 ||
+	    kp_grow(&k->eligible, &k->ecap, ns + 1, 1) == -1 ||
+	    kp_grow(&k->picks, &k->pcap, ns + 1, sizeof(*k->picks)) == -1)
+		return -1;
+	for (i = 0; i < m; i++) {
+		k->sim[i * m + i] = 1;
+		for (j = i + 1; j < m; j++) {
+			d = 0;
+			if (k->norm[i] > 0 && k->norm[j] > 0)
+				d = kp_dot(k, i, j) / (k->norm[i] * k->norm[j]);
+			k->sim[i * m + j] = k->sim[j * m + i] = d;
+		}
+	}
+	if (kp_textrank(k->sim, m, k->cfg.damping, k->rank) == -1)
+		return -1;
+	top = 0;
+	for (i = 0; i < m; i++)
+		if (k->rank[i] > top)
+			top = k->rank[i];
+	for (i = 0; i < ns; i++) {
+		ks = &k->s[i];
+		ks->f[KP_CENTRALITY] = i < m && top > 0 ? k->rank[i] / top : 0;
+		ks->score = 0;
+		for (j = 0; j < KP_NFEATURES; j++)
+			ks->score += k->cfg.w[j] * ks->f[j];
+		k->score[i] = ks->score;
+		k->eligible[i] = ks->words > 0;
+	}
+	want = k->cfg.n;
+	if (k->cfg.ratio > 0) {
+		want = kp_ceil(k->cfg.ratio * (double)ns);
+		if (want < 1)
+			want = 1;
+	}
+	/* Past the graph there are no similarities: MMR picks among the
+	 * first m sentences, and if that is too few, the rest go by score. */
+	got = kp_mmr(k->score, k->sim, k->eligible, m, want, k->cfg.lambda,
+	    k->picks);
+	if (got == -1)
+		return -1;
+	k->npicks = (size_t)got;
+	for (i = 0; i < k->npicks; i++)
+		k->s[k->picks[i]].rank = i + 1;
+	while (k->npicks < want && ns > m) {
+		size_t	 bi = ns;
+
+		for (i = m; i < ns; i++)
+			if (k->eligible[i] && k->s[i].rank == 0 &&
+			    (bi == ns || k->score[i] > k->score[bi]))
+				bi = i;
+		if (bi == ns)
+			break;
+		k->picks[k->npicks++] = bi;
+		k->s[bi].rank = k->npicks;
+	}
+	return 0;
+}
+
+const struct kp_sent *
+kp_sentences(const struct kp *k, size_t *n)
+{
+	*n = k->ns;
+	return k->s;
+}
+
+const size_t *
+kp_picks(const struct kp *k, size_t *n)
+{
+	*n = k->npicks;
+	return k->picks;
+}
+
+void
+kp_free(struct kp *k)
+{
+	if (k == NULL)
+		return;
+	tok_vec_free(&k->toks);
+	sent_vec_free(&k->sents);
+	tok_vec_free(&k->ttoks);
+	free(k->s);
+	free(k->picks);
+	free(k->terms);
+	free(k->slots);
+	buf_free(&k->pool);
+	buf_free(&k->word);
+	free(k->vec);
+	free(k->vstart);
+	free(k->norm);
+	free(k->ids);
+	free(k->sim);
+	free(k->rank);
+	free(k->score);
+	free(k->eligible);
+	free(k);
+}

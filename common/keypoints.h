@@ -1,0 +1,142 @@
+/*
+ * keypoints: the engine of extract-keypoints.  Picks the sentences of a
+ * news article that carry its key points (extractive summarization).
+ *
+ * A document is split into sentences by the news splitter (sentence.h).
+ * Each sentence becomes a TF-IDF vector over its lower-cased, lightly
+ * stemmed words, stop words left out (stopwords.h); document frequencies
+ * count the document's own sentences, as LexRank does without a corpus
+ * (Erkan and Radev, 2004).  Each sentence gets five features, each in
+ * [0, 1]:
+ *
+ *   position     the lead prior of news: 1 / (1 + i / KP_POSITION_SCALE)
+ *                for the i-th sentence counted from 0
+ *   centrality   TextRank (Mihalcea and Tarau, 2004) over the graph whose
+ *                edges are the cosine similarities, by power iteration;
+ *                divided by the largest, so the most central sentence has 1
+ *   title        the share of the title's content words the sentence holds
+ *                (0 without a title)
+ *   length       min(words, 20) / 20, falling to 0 from 60 words to 120:
+ *                short lines (datelines, bylines) and run-ons lose
+ *   density      numbers and capitalized words after the first, per word:
+ *                the names and figures a key point tends to carry
+ *
+ * A sentence's score is the weighted sum of its features.  The key points
+ * are then chosen by maximal marginal relevance (Carbonell and Goldstein,
+ * 1998): each next pick maximizes lambda * score / max score - (1 -
+ * lambda) * (its largest similarity to a sentence already picked), so two
+ * key points do not say the same thing.
+ *
+ * Everything is deterministic: ties go to the earlier sentence, and no
+ * result depends on hashing order.  Nothing here prints or exits.
+ */
+#ifndef QUIRE_KEYPOINTS_H
+#define QUIRE_KEYPOINTS_H
+
+#include <stddef.h>
+
+#include "abbrev.h"
+#include "stopwords.h"
+
+enum kp_feature {
+	KP_POSITION,
+	KP_CENTRALITY,
+	KP_TITLE,
+	KP_LENGTH,
+	KP_DENSITY,
+	KP_NFEATURES
+};
+
+/* The position feature halves at this many sentences from the start. */
+#define KP_POSITION_SCALE	2.0
+
+/* Sentences past this many get no edges in the graph (centrality 0, no
+ * similarity for MMR), so a huge document costs O(n) past it, not O(n^2). */
+#define KP_GRAPH_MAX		2000
+
+struct kp_config {
+	const struct abbrev	*abbrev;	/* for the splitter; may be NULL */
+	const struct stopwords	*stop;		/* may be NULL: no stop words */
+	size_t			 n;		/* key points to choose */
+	double			 ratio;		/* > 0: ceil(ratio * sentences),
+						   at least 1; overrides n */
+	double			 lambda;	/* MMR, in [0, 1]; 1: no penalty */
+	double			 damping;	/* TextRank's d, in (0, 1) */
+	double			 w[KP_NFEATURES]; /* feature weights */
+};
+
+/* One sentence of the document and why it scored as it did. */
+struct kp_sent {
+	size_t		 start, end;	/* [start, end) bytes of the text */
+	size_t		 words;		/* word and number tokens */
+	double		 f[KP_NFEATURES];
+	double		 score;		/* sum of w[i] * f[i] */
+	size_t		 rank;		/* 1 for the first pick; 0: not picked */
+};
+
+struct kp;
+
+/* Sets c to the defaults: 3 key points, no ratio, the built-in weights,
+ * lambda 0.9 (chosen on the train split, tests/eval/keypoints_eval.py
+ * run on it: best CNN figures, BBC within 0.1), damping 0.85, no
+ * abbreviations or stop words. */
+void	kp_config_init(struct kp_config *c);
+
+/* The name of feature f ("position", "centrality", ...), for --explain. */
+const char *kp_feature_name(enum kp_feature f);
+
+/* A new engine holding a copy of c (the lexicons by pointer: they must
+ * outlive it); NULL if out of memory. */
+struct kp *kp_new(const struct kp_config *c);
+
+/*
+ * Scores the sentences of the valid UTF-8 text s[0..n) and picks the key
+ * points.  title[0..tlen) (may be NULL with tlen 0) is the article's title,
+ * not part of s.  Returns 0, or -1 if out of memory.  The results, read
+ * with kp_sentences and kp_picks, live until the next kp_run or kp_free.
+ */
+int	kp_run(struct kp *, const unsigned char *s, size_t n,
+	    const unsigned char *title, size_t tlen);
+
+/* The sentences of the last run, in document order; *n gets their count. */
+const struct kp_sent *kp_sentences(const struct kp *, size_t *n);
+
+/* The indices of the picked sentences, in the order picked (best first);
+ * *n gets their count. */
+const size_t *kp_picks(const struct kp *, size_t *n);
+
+void	kp_free(struct kp *);
+
+/*
+ * The building blocks, exposed for the unit tests.
+ *
+ * kp_textrank: PageRank over the weighted undirected graph whose n x n
+ * similarity matrix sim (row-major, diagonal ignored) gives the edges:
+ * r = (1 - d) / n + d * sum_j sim[i][j] / deg(j) * r[j], iterated from
+ * r = 1/n until the L1 change is below 1e-6 or 100 rounds; a node with no
+ * edges keeps (1 - d) / n.  Writes the n ranks to out (they sum to about
+ * 1).  Returns 0, or -1 if out of memory.
+ */
+int	kp_textrank(const double *sim, size_t n, double d, double *out);
+
+/*
+ * kp_mmr: maximal marginal relevance.  Picks up to k of the n items whose
+ * relevance is score[] (any scale: divided by the largest positive) and
+ * whose pairwise similarity is sim (row-major n x n, or NULL: none);
+ * items with eligible[i] == 0 (eligible may be NULL: all) are never
+ * picked.  Writes the picks, in order, to out and returns their number.
+ * Returns -1 if out of memory.
+ */
+long	kp_mmr(const double *score, const double *sim, const unsigned char
+	    *eligible, size_t n, size_t k, double lambda, size_t *out);
+
+/*
+ * kp_stem: a light English suffix stripper for matching word forms:
+ * "prices" -> "price", "policies" -> "policy", "boxes" -> "box"; words of
+ * 3 bytes or fewer and ones ending in "ss", "us" or "is" are kept.  Works
+ * in place on w[0..*len) (lower case) and updates *len.  Not Porter's
+ * algorithm: only plurals are folded, which is what similarity needs.
+ */
+void	kp_stem(unsigned char *w, size_t *len);
+
+#endif /* QUIRE_KEYPOINTS_H */
