@@ -209,7 +209,7 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
-	    --pos-model data/models/pos.model --out data/models/ner.model
+	    --out data/models/ner.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \

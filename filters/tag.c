@@ -501,9 +501,11 @@ tag_doc(struct tagger_state *t)
 			while (k < d->ndbreak && d->dbreak[k] <= i)
 				k++;
 		}
-		check(tag_predict(t->pos, &d->sents[i], d->posc + d->sfirst[i],
-		    &t->wpos));
-		d->sents[i].pos = d->posc + d->sfirst[i];
+		/* Parts of speech for the output only: the entity model
+		 * reads none (see tools/train_tagger.c). */
+		if (t->pos != NULL)
+			check(tag_predict(t->pos, &d->sents[i],
+			    d->posc + d->sfirst[i], &t->wpos));
 	}
 	for (i = 0; i < d->nsent; i++) {
 		/* Each document of the record is read whole first. */
@@ -839,9 +841,11 @@ main(int argc, char *argv[])
 	t.o = &o;
 	t.ner = load_model(ner_path, models_ner, "built-in entity model",
 	    TAG_TASK_NER);
-	/* The entity model reads parts of speech too. */
-	t.pos = load_model(pos_path, models_pos,
-	    "built-in part-of-speech model", TAG_TASK_POS);
+	/* The entity model reads no parts of speech (word clusters do
+	 * better), so the part-of-speech model runs only for --pos. */
+	if (o.pos)
+		t.pos = load_model(pos_path, models_pos,
+		    "built-in part-of-speech model", TAG_TASK_POS);
 	if (ngaz > 0) {
 		if ((t.gaz = gaz_new()) == NULL)
 			diag_fatal(DIAG_EXIT_DATA, "out of memory");
