@@ -1,7 +1,8 @@
 /*
  * extract-keypoints: the few sentences that carry a news article's key
- * points, picked from the article itself (issue 5).  The scoring lives in
- * common/keypoints.c; this file reads options, holds one document at a
+ * points, picked from the article itself, or with --phrases its key phrases
+ * (issue 5).  The scoring lives in common/keypoints.c and
+ * common/keyphrases.c; this file reads options, holds one document at a
  * time and writes the picks.
  */
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "json.h"
+#include "keyphrases.h"
 #include "keypoints.h"
 #include "opts.h"
 #include "output.h"
@@ -29,6 +31,7 @@ enum {
 	OPT_BULLETS,
 	OPT_EXPLAIN,
 	OPT_ORDER,
+	OPT_PHRASES,
 	OPT_RATIO,
 	OPT_SCORES,
 	OPT_STOPWORDS,
@@ -39,15 +42,19 @@ static const char usage_text[] =
 "usage: extract-keypoints [-qz] [-n count] [--abbrev file] [--bullets]\n"
 "                         [--explain] [--field name] [--json]\n"
 "                         [--line-buffered] [--order=doc|score]\n"
-"                         [--ratio ratio] [--scores] [--stopwords file]\n"
-"                         [--strict] [--title] [file ...]\n"
+"                         [--phrases] [--ratio ratio] [--scores]\n"
+"                         [--stopwords file] [--strict] [--title]\n"
+"                         [file ...]\n"
 "Pick the sentences that carry the key points of each document.\n"
 "\n"
 "      --abbrev=FILE    add the abbreviations in a YAML file\n"
 "      --bullets        prefix each key point with a bullet\n"
-"      --explain        every sentence with its rank, score and features\n"
-"  -n, --count=N        pick N sentences (default 3)\n"
+"      --explain        every sentence with its rank, score and features,\n"
+"                       or every candidate phrase with its rank and score\n"
+"  -n, --count=N        pick N sentences (default 3), or N phrases\n"
+"                       (default 10)\n"
 "      --order=ORDER    doc (default): in document order; score: best first\n"
+"      --phrases        list key phrases, best first, instead of sentences\n"
 "      --ratio=R        pick this fraction of the sentences (0 < R <= 1)\n"
 "      --scores         prefix each key point with its score and a tab\n"
 "      --stopwords=FILE add the stop words in a YAML file\n"
@@ -61,7 +68,10 @@ OPTS_COMMON_HELP
 struct options {
 	struct opts_common common;
 	struct kp_config kp;
+	struct kph_config kph;
 	int		 bullets;
+	int		 phrases;
+	int		 order_set;
 	int		 explain;
 	int		 by_score;
 	int		 scores;
@@ -185,6 +195,87 @@ write_text(const struct options *o, const struct kp *k,
 	}
 }
 
+/* Phrase scores are small and lower is better: four significant digits. */
+static void
+write_phrase_score(double score)
+{
+	char	 tmp[64];
+	int	 n;
+
+	n = snprintf(tmp, sizeof(tmp), "%.4g\t", score);
+	out_write(tmp, (size_t)n);
+}
+
+static void
+write_phrases(const struct options *o, const struct kph *ph)
+{
+	const struct kph_phrase *c;
+	const size_t	*r;
+	size_t		 nc, nr, i;
+	int		 n;
+	char		 tmp[64];
+
+	c = kph_candidates(ph, &nc);
+	if (o->explain) {
+		for (i = 0; i < nc; i++) {
+			if (c[i].rank != 0)
+				n = snprintf(tmp, sizeof(tmp), "%zu\t",
+				    c[i].rank);
+			else
+				n = snprintf(tmp, sizeof(tmp), "-\t");
+			out_write(tmp, (size_t)n);
+			write_phrase_score(c[i].score);
+			n = snprintf(tmp, sizeof(tmp), "count=%zu\t",
+			    c[i].count);
+			out_write(tmp, (size_t)n);
+			write_flat(c[i].text, c[i].len);
+			out_putc('\n');
+		}
+		return;
+	}
+	r = kph_ranked(ph, &nr);
+	for (i = 0; i < nr; i++) {
+		if (o->scores)
+			write_phrase_score(c[r[i]].score);
+		if (o->bullets)
+			out_puts("\xe2\x80\xa2 ");
+		write_flat(c[r[i]].text, c[r[i]].len);
+		out_putc('\n');
+	}
+}
+
+/* The JSON array of key phrases, best first. */
+static void
+build_phrases_json(const struct options *o, const struct kph *ph,
+    struct buf *out)
+{
+	const struct kph_phrase *c;
+	const size_t	*r;
+	size_t		 nc, nr, i;
+	char		 tmp[64];
+	int		 n;
+
+	c = kph_candidates(ph, &nc);
+	r = kph_ranked(ph, &nr);
+	check(buf_putc(out, '['));
+	for (i = 0; i < nr; i++) {
+		if (i > 0)
+			check(buf_putc(out, ','));
+		check(buf_append(out, "{\"text\":", 8));
+		check(json_string_encode(out, c[r[i]].text, c[r[i]].len));
+		n = snprintf(tmp, sizeof(tmp), ",\"score\":%.4g",
+		    c[r[i]].score);
+		check(buf_append(out, tmp, (size_t)n));
+		if (o->explain) {
+			n = snprintf(tmp, sizeof(tmp), ",\"count\":%zu",
+			    c[r[i]].count);
+			check(buf_append(out, tmp, (size_t)n));
+		}
+		check(buf_putc(out, '}'));
+	}
+	check(buf_putc(out, ']'));
+}
+
 /* Splits off the first line as the title (--title in text modes). */
 static void
 split_title(const unsigned char *p, size_t n, size_t *tlen, size_t *body)
@@ -210,8 +301,8 @@ header_name(const char *name)
 }
 
 static void
-run_pieces(struct options *o, struct kp *k, struct rec_reader *r,
-    int headers)
+run_pieces(struct options *o, struct kp *k, struct kph *ph,
+    struct rec_reader *r, int headers)
 {
 	struct rec_piece pc;
 	struct buf	 doc = BUF_INIT;
@@ -227,11 +318,18 @@ run_pieces(struct options *o, struct kp *k, struct rec_reader *r,
 			continue;
 		if (o->title)
 			split_title(doc.p, doc.len, &tlen, &body);
-		check(kp_run(k, doc.p + body, doc.len - body, doc.p, tlen));
-		(void)kp_sentences(k, &ns);
-		if (ns > ocap) {
-			order = xreallocarray(order, ns, sizeof(*order));
-			ocap = ns;
+		if (ph != NULL)
+			check(kph_run(ph, doc.p + body, doc.len - body, doc.p,
+			    tlen));
+		else {
+			check(kp_run(k, doc.p + body, doc.len - body, doc.p,
+			    tlen));
+			(void)kp_sentences(k, &ns);
+			if (ns > ocap) {
+				order = xreallocarray(order, ns,
+				    sizeof(*order));
+				ocap = ns;
+			}
 		}
 		if (headers) {
 			if (docs++ > 0)
@@ -242,7 +340,10 @@ run_pieces(struct options *o, struct kp *k, struct rec_reader *r,
 			free(name);
 			name = NULL;
 		}
-		write_text(o, k, doc.p + body, order);
+		if (ph != NULL)
+			write_phrases(o, ph);
+		else
+			write_text(o, k, doc.p + body, order);
 		if (nul)
 			out_putc('\0');
 		out_end_record();
@@ -315,7 +416,8 @@ build_json(const struct options *o, const struct kp *k,
 }
 
 static void
-run_json(struct options *o, struct kp *k, struct rec_reader *r)
+run_json(struct options *o, struct kp *k, struct kph *ph,
+    struct rec_reader *r)
 {
 	struct rec_json	 rec;
 	struct buf	 line = BUF_INIT, val = BUF_INIT, title = BUF_INIT;
@@ -333,16 +435,25 @@ run_json(struct options *o, struct kp *k, struct rec_reader *r)
 			check(json_string_decode(rec.line + m->val_start,
 			    m->val_end - m->val_start, &title, &nbad));
 		}
-		check(kp_run(k, rec.text, rec.text_len, title.p, title.len));
-		(void)kp_sentences(k, &ns);
-		if (ns > ocap) {
-			order = xreallocarray(order, ns, sizeof(*order));
-			ocap = ns;
-		}
 		buf_clear(&val);
-		build_json(o, k, rec.text, order, &val);
-		edit.name = "keypoints";
-		edit.name_len = strlen("keypoints");
+		if (ph != NULL) {
+			check(kph_run(ph, rec.text, rec.text_len, title.p,
+			    title.len));
+			build_phrases_json(o, ph, &val);
+			edit.name = "keyphrases";
+		} else {
+			check(kp_run(k, rec.text, rec.text_len, title.p,
+			    title.len));
+			(void)kp_sentences(k, &ns);
+			if (ns > ocap) {
+				order = xreallocarray(order, ns,
+				    sizeof(*order));
+				ocap = ns;
+			}
+			build_json(o, k, rec.text, order, &val);
+			edit.name = "keypoints";
+		}
+		edit.name_len = strlen(edit.name);
 		edit.value = val.p;
 		edit.value_len = val.len;
 		buf_clear(&line);
@@ -447,6 +558,7 @@ main(int argc, char *argv[])
 		{ "count",	required_argument,	NULL,	'n' },
 		{ "explain",	no_argument,		NULL,	OPT_EXPLAIN },
 		{ "order",	required_argument,	NULL,	OPT_ORDER },
+		{ "phrases",	no_argument,		NULL,	OPT_PHRASES },
 		{ "ratio",	required_argument,	NULL,	OPT_RATIO },
 		{ "scores",	no_argument,		NULL,	OPT_SCORES },
 		{ "stopwords",	required_argument,	NULL,	OPT_STOPWORDS },
@@ -457,7 +569,8 @@ main(int argc, char *argv[])
 	struct rec_reader r;
 	struct abbrev	*abbrev;
 	struct stopwords *stop;
-	struct kp	*k;
+	struct kp	*k = NULL;
+	struct kph	*ph = NULL;
 	char		**abbrev_files, **stop_files;
 	size_t		 nabbrev = 0, nstop = 0;
 	int		 c, status;
@@ -466,6 +579,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	opts_common_init(&o.common);
 	kp_config_init(&o.kp);
+	kph_config_init(&o.kph);
 	abbrev_files = xreallocarray(NULL, (size_t)argc + 1,
 	    sizeof(*abbrev_files));
 	stop_files = xreallocarray(NULL, (size_t)argc + 1,
@@ -477,7 +591,7 @@ main(int argc, char *argv[])
 		case 'h':
 			opts_help(usage_text);
 		case 'n':
-			o.kp.n = parse_count(optarg);
+			o.kp.n = o.kph.n = parse_count(optarg);
 			o.kp.ratio = 0;
 			break;
 		case OPT_ABBREV:
@@ -496,6 +610,10 @@ main(int argc, char *argv[])
 				o.by_score = 1;
 			else
 				diag_usage("unknown order: %s", optarg);
+			o.order_set = 1;
+			break;
+		case OPT_PHRASES:
+			o.phrases = 1;
 			break;
 		case OPT_RATIO:
 			o.kp.ratio = parse_ratio(optarg);
@@ -516,21 +634,34 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	/* Phrases come best first, and a ratio of sentences means nothing
+	 * for them: better an error than an option silently ignored. */
+	if (o.phrases && o.kp.ratio > 0)
+		diag_usage("--ratio does not apply to --phrases");
+	if (o.phrases && o.order_set)
+		diag_usage("--order does not apply to --phrases");
 	opts_common_apply(&o.common);
 	abbrev = load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
 	o.kp.abbrev = abbrev;
 	o.kp.stop = stop;
-	if ((k = kp_new(&o.kp)) == NULL)
+	o.kph.abbrev = abbrev;
+	o.kph.stop = stop;
+	if (o.phrases)
+		ph = kph_new(&o.kph);
+	else
+		k = kp_new(&o.kp);
+	if (k == NULL && ph == NULL)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	rec_reader_init(&r, &o.common.rec, argv, argc);
 	if (o.common.rec.mode == REC_JSON)
-		run_json(&o, k, &r);
+		run_json(&o, k, ph, &r);
 	else
-		run_pieces(&o, k, &r, o.common.rec.mode == REC_TEXT &&
+		run_pieces(&o, k, ph, &r, o.common.rec.mode == REC_TEXT &&
 		    argc > 1);
 	status = rec_reader_free(&r);
 	kp_free(k);
+	kph_free(ph);
 	stop_free(stop);
 	abbrev_free(abbrev);
 	free(abbrev_files);

@@ -1,0 +1,832 @@
+/*
+ * keyphrases: candidate phrases and their YAKE scores (see keyphrases.h
+ * for the method and its source).
+ *
+ * Per document: the splitter gives tokens and sentences; each word or
+ * number token becomes a term (lower case, plural folded), interned in a
+ * table keyed by its bytes; left-right neighbours within a chunk are
+ * counted in a table keyed by the pair of term ids (YAKE's co-occurrence
+ * graph, window 1); candidates are interned in a table keyed by their term
+ * ids.  The three tables are open addressing over indices into arrays
+ * filled in order of first appearance, so nothing depends on the hash.
+ * All buffers belong to the engine and are reused from one document to the
+ * next.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "keyphrases.h"
+#include "keypoints.h"
+#include "sentence.h"
+#include "stopwords.h"
+#include "token.h"
+#include "utf8.h"
+
+/* An open-addressing table of indices into some array: slot i holds the
+ * index + 1 of an item (0: empty); hash[] keeps each item's hash so the
+ * table can grow without the items. */
+struct kph_tab {
+	size_t		*slots;
+	size_t		 nslots;
+	uint32_t	*hash;
+	size_t		 n, hcap;
+};
+
+struct kph_term {
+	size_t		 off, len;	/* in the key pool */
+	size_t		 tf, tf_upper, tf_acro;
+	size_t		 nsent, last;	/* distinct sentences; last + 1 */
+	size_t		 dl, wl, dr, wr; /* distinct and all neighbours */
+	int		 stop;
+	double		 h;
+};
+
+struct kph_edge {
+	size_t		 a, b;		/* a just left of b */
+	size_t		 count;
+};
+
+struct kph_cand {
+	size_t		 ids[KPH_MAX_WORDS];
+	size_t		 nids;
+	size_t		 toff, tlen;	/* its text in k->text */
+};
+
+/* One word or number token in the document: its term and sentence. */
+struct kph_occ {
+	size_t		 term, sent;
+};
+
+struct kph {
+	struct kph_config cfg;
+	struct tok_vec	 toks, ttoks;
+	struct sent_vec	 sents;
+	struct buf	 word, keys, text;
+	struct kph_term	*terms;
+	size_t		 tcap;
+	struct kph_tab	 ttab;
+	struct kph_edge	*edges;
+	size_t		 ecap;
+	struct kph_tab	 etab;
+	struct kph_cand	*cands;
+	struct kph_phrase *ph;
+	size_t		 ccap, phcap;
+	struct kph_tab	 ctab;
+	struct kph_occ	*occ;
+	size_t		 nocc, ocap;
+	size_t		*ranked, nranked, rcap;
+	double		*tmp;
+	size_t		 tmpcap;
+	size_t		 nsent;		/* sentences read, title included */
+	size_t		 ntok;		/* tokens read, for kph_phrase.first */
+	/* the chunk being read: term ids, token starts and ends, kinds */
+	size_t		 chunk[KPH_MAX_WORDS];
+	size_t		 cstart[KPH_MAX_WORDS], cend[KPH_MAX_WORDS];
+	size_t		 ctok[KPH_MAX_WORDS];
+	int		 cnum[KPH_MAX_WORDS], cupper[KPH_MAX_WORDS];
+	size_t		 clen;
+	const unsigned char *src;	/* the text the tokens point into */
+};
+
+/*
+ * ln and sqrt, written here rather than taken from libm, as keypoints.c
+ * does: the Makefile links no -lm, and our own give the same scores on
+ * every machine.
+ */
+static double
+kph_ln(double x)
+{
+	double	 z, z2, t, sum = 0;
+	int	 e = 0, i;
+
+	if (x <= 0)
+		return 0;
+	while (x >= 2) {
+		x /= 2;
+		e++;
+	}
+	while (x < 1) {
+		x *= 2;
+		e--;
+	}
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	t = z;
+	for (i = 1; i < 60; i += 2) {
+		sum += t / i;
+		t *= z2;
+	}
+	return 2 * sum + e * 0.69314718055994530942;
+}
+
+static double
+kph_sqrt(double x)
+{
+	double	 r = 1, prev;
+	int	 i;
+
+	if (x <= 0)
+		return 0;
+	while (r * r < x)
+		r *= 2;
+	for (i = 0; i < 100; i++) {
+		prev = r;
+		r = (r + x / r) / 2;
+		if (r >= prev)
+			break;
+	}
+	return r;
+}
+
+/* e^x: x = e * ln 2 + r with |r| <= ln 2 / 2, then Taylor's series. */
+static double
+kph_exp(double x)
+{
+	double	 r, t = 1, sum = 1, f = 1;
+	int	 e, i;
+
+	if (x < -700)
+		return 0;
+	if (x > 700)
+		x = 700;
+	e = (int)(x / 0.69314718055994530942 + (x < 0 ? -0.5 : 0.5));
+	r = x - e * 0.69314718055994530942;
+	for (i = 1; i < 30; i++) {
+		t *= r / i;
+		sum += t;
+	}
+	for (; e > 0; e--)
+		f *= 2;
+	for (; e < 0; e++)
+		f /= 2;
+	return sum * f;
+}
+
+void
+kph_config_init(struct kph_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->n = 10;
+	c->max_words = 4;
+	c->min_chars = 3;
+	c->inner_stop = 0;
+	c->drop_contained = 1;
+	c->names_only = 1;
+	c->tf_power = 3;
+}
+
+struct kph *
+kph_new(const struct kph_config *c)
+{
+	struct kph	*k;
+
+	if ((k = calloc(1, sizeof(*k))) == NULL)
+		return NULL;
+	k->cfg = *c;
+	if (k->cfg.max_words < 1)
+		k->cfg.max_words = 1;
+	if (k->cfg.max_words > KPH_MAX_WORDS)
+		k->cfg.max_words = KPH_MAX_WORDS;
+	return k;
+}
+
+/* Grows *p (of elements of size sz, capacity *cap) to hold n; 0 or -1. */
+static int
+kph_grow(void *pp, size_t *cap, size_t n, size_t sz)
+{
+	void	**p = pp, *q;
+	size_t	 c = *cap ? *cap : 16;
+
+	if (n <= *cap)
+		return 0;
+	while (c < n) {
+		if (c > SIZE_MAX / 2)
+			return -1;
+		c *= 2;
+	}
+	if (c > SIZE_MAX / sz || (q = realloc(*p, c * sz)) == NULL)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static uint32_t
+kph_hash(uint32_t h, const void *pv, size_t n)
+{
+	const unsigned char *p = pv;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+kph_tab_rehash(struct kph_tab *t, size_t nslots)
+{
+	size_t	*s, i, j;
+
+	if ((s = calloc(nslots, sizeof(*s))) == NULL)
+		return -1;
+	for (i = 0; i < t->n; i++) {
+		j = t->hash[i] & (nslots - 1);
+		while (s[j] != 0)
+			j = (j + 1) & (nslots - 1);
+		s[j] = i + 1;
+	}
+	free(t->slots);
+	t->slots = s;
+	t->nslots = nslots;
+	return 0;
+}
+
+static void
+kph_tab_clear(struct kph_tab *t)
+{
+	t->n = 0;
+	if (t->slots != NULL)
+		memset(t->slots, 0, t->nslots * sizeof(*t->slots));
+}
+
+static void
+kph_tab_free(struct kph_tab *t)
+{
+	free(t->slots);
+	free(t->hash);
+}
+
+/*
+ * Looks up an item of hash h for which eq(k, index, key) holds.  Returns
+ * its index; if absent, claims the next index (t->n before the call),
+ * sets *added and returns it: the caller must then fill the item.  Returns
+ * (size_t)-1 if out of memory.
+ */
+static size_t
+kph_tab_get(struct kph *k, struct kph_tab *t, uint32_t h,
+    int (*eq)(const struct kph *, size_t, const void *), const void *key,
+    int *added)
+{
+	size_t	 j, id;
+
+	*added = 0;
+	if (t->nslots == 0 && kph_tab_rehash(t, 256) == -1)
+		return (size_t)-1;
+	j = h & (t->nslots - 1);
+	while ((id = t->slots[j]) != 0) {
+		if (t->hash[id - 1] == h && eq(k, id - 1, key))
+			return id - 1;
+		j = (j + 1) & (t->nslots - 1);
+	}
+	if (kph_grow(&t->hash, &t->hcap, t->n + 1, sizeof(*t->hash)) == -1)
+		return (size_t)-1;
+	t->hash[t->n] = h;
+	t->slots[j] = ++t->n;
+	*added = 1;
+	if (t->n * 2 > t->nslots && kph_tab_rehash(t, t->nslots * 2) == -1)
+		return (size_t)-1;
+	return t->n - 1;
+}
+
+static int
+kph_term_eq(const struct kph *k, size_t i, const void *key)
+{
+	const struct buf *w = key;
+
+	return k->terms[i].len == w->len &&
+	    memcmp(k->keys.p + k->terms[i].off, w->p, w->len) == 0;
+}
+
+static int
+kph_edge_eq(const struct kph *k, size_t i, const void *key)
+{
+	const size_t	*ab = key;
+
+	return k->edges[i].a == ab[0] && k->edges[i].b == ab[1];
+}
+
+static int
+kph_cand_eq(const struct kph *k, size_t i, const void *key)
+{
+	const struct kph_cand *c = key;
+
+	return k->cands[i].nids == c->nids &&
+	    memcmp(k->cands[i].ids, c->ids, c->nids * sizeof(*c->ids)) == 0;
+}
+
+/* Is every letter of s[0..n) a capital, with at least two letters? */
+static int
+kph_acronym(const unsigned char *s, size_t n)
+{
+	size_t	 i, letters = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letters++;
+		else if (s[i] >= 0x80)
+			return 0;
+	}
+	return letters >= 2;
+}
+
+/* The term id of word token t at sentence position pos, counted; or
+ * (size_t)-1 if out of memory. */
+static size_t
+kph_term(struct kph *k, const struct tok *t, size_t pos)
+{
+	const unsigned char *s = k->src + t->start;
+	struct kph_term	*tm;
+	size_t		 n = t->end - t->start, len, id, chars;
+	int		 added;
+
+	buf_clear(&k->word);
+	if (stop_lower(s, n, &k->word) == -1)
+		return (size_t)-1;
+	len = k->word.len;
+	if (t->kind == TOK_WORD)
+		kp_stem(k->word.p, &len);
+	k->word.len = len;
+	id = kph_tab_get(k, &k->ttab, kph_hash(2166136261u, k->word.p, len),
+	    kph_term_eq, &k->word, &added);
+	if (id == (size_t)-1)
+		return id;
+	if (added) {
+		if (kph_grow(&k->terms, &k->tcap, id + 1,
+		    sizeof(*k->terms)) == -1)
+			return (size_t)-1;
+		tm = &k->terms[id];
+		memset(tm, 0, sizeof(*tm));
+		tm->off = k->keys.len;
+		tm->len = len;
+		if (buf_append(&k->keys, k->word.p, len) == -1)
+			return (size_t)-1;
+		/* The list is asked about the unstemmed word. */
+		buf_clear(&k->word);
+		if (stop_lower(s, n, &k->word) == -1)
+			return (size_t)-1;
+		chars = utf8_count(k->word.p, k->word.len);
+		tm->stop = t->kind == TOK_WORD && (chars < k->cfg.min_chars ||
+		    stop_find(k->cfg.stop, k->word.p, k->word.len));
+	}
+	tm = &k->terms[id];
+	tm->tf++;
+	if (kph_acronym(s, n))
+		tm->tf_acro++;
+	else if (pos > 0 && (t->flags & TOK_UPPER_INITIAL))
+		tm->tf_upper++;
+	if (tm->last != k->nsent + 1) {
+		tm->last = k->nsent + 1;
+		tm->nsent++;
+	}
+	return id;
+}
+
+static int
+kph_cooccur(struct kph *k, size_t a, size_t b)
+{
+	size_t	 ab[2] = { a, b }, id;
+	int	 added;
+
+	id = kph_tab_get(k, &k->etab, kph_hash(2166136261u, ab, sizeof(ab)),
+	    kph_edge_eq, ab, &added);
+	if (id == (size_t)-1)
+		return -1;
+	if (added) {
+		if (kph_grow(&k->edges, &k->ecap, id + 1,
+		    sizeof(*k->edges)) == -1)
+			return -1;
+		k->edges[id].a = a;
+		k->edges[id].b = b;
+		k->edges[id].count = 0;
+		k->terms[a].dr++;
+		k->terms[b].dl++;
+	}
+	k->edges[id].count++;
+	k->terms[a].wr++;
+	k->terms[b].wl++;
+	return 0;
+}
+
+static size_t
+kph_edge_count(struct kph *k, size_t a, size_t b)
+{
+	size_t	 ab[2] = { a, b }, j, id;
+	uint32_t h = kph_hash(2166136261u, ab, sizeof(ab));
+
+	if (k->etab.nslots == 0)
+		return 0;
+	j = h & (k->etab.nslots - 1);
+	while ((id = k->etab.slots[j]) != 0) {
+		if (k->etab.hash[id - 1] == h && kph_edge_eq(k, id - 1, ab))
+			return k->edges[id - 1].count;
+		j = (j + 1) & (k->etab.nslots - 1);
+	}
+	return 0;
+}
+
+/* Counts the candidate made of the last m tokens of the chunk. */
+static int
+kph_candidate(struct kph *k, size_t m)
+{
+	struct kph_cand	 c;
+	struct kph_phrase *p;
+	size_t		 i, first = k->clen - m, id, nnum = 0;
+	int		 added;
+
+	if (k->terms[k->chunk[first]].stop ||
+	    k->terms[k->chunk[k->clen - 1]].stop)
+		return 0;
+	for (i = first; i < k->clen; i++) {
+		if (k->cnum[i])
+			nnum++;
+		if (!k->cfg.inner_stop && k->terms[k->chunk[i]].stop)
+			return 0;
+	}
+	if (nnum == m)
+		return 0;
+	if (m > 1 && k->cfg.names_only)
+		for (i = first; i < k->clen; i++)
+			if (!k->cupper[i])
+				return 0;
+	c.nids = m;
+	memcpy(c.ids, k->chunk + first, m * sizeof(*c.ids));
+	id = kph_tab_get(k, &k->ctab, kph_hash(2166136261u, c.ids,
+	    m * sizeof(*c.ids)), kph_cand_eq, &c, &added);
+	if (id == (size_t)-1)
+		return -1;
+	if (added) {
+		if (kph_grow(&k->cands, &k->ccap, id + 1,
+		    sizeof(*k->cands)) == -1 ||
+		    kph_grow(&k->ph, &k->phcap, id + 1, sizeof(*k->ph)) == -1)
+			return -1;
+		p = &k->ph[id];
+		memset(p, 0, sizeof(*p));
+		p->words = m;
+		p->first = k->ctok[first];
+		/* An offset until the pool stops moving (kph_run). */
+		c.toff = k->text.len;
+		for (i = first; i < k->clen; i++) {
+			if (i > first && k->cstart[i] > k->cend[i - 1] &&
+			    buf_putc(&k->text, ' ') == -1)
+				return -1;
+			if (buf_append(&k->text, k->src + k->cstart[i],
+			    k->cend[i] - k->cstart[i]) == -1)
+				return -1;
+		}
+		c.tlen = k->text.len - c.toff;
+		k->cands[id] = c;
+	}
+	k->ph[id].count++;
+	return 0;
+}
+
+/* Reads the sentence of tokens v[0..n) of text src. */
+static int
+kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
+    size_t n)
+{
+	size_t	 i, m, id, pos = 0, prev = (size_t)-1;
+
+	k->src = src;
+	k->clen = 0;
+	for (i = 0; i < n; i++, k->ntok++) {
+		if (v[i].kind != TOK_WORD && v[i].kind != TOK_NUMBER) {
+			k->clen = 0;
+			prev = (size_t)-1;
+			continue;
+		}
+		if ((id = kph_term(k, &v[i], pos++)) == (size_t)-1)
+			return -1;
+		if (kph_grow(&k->occ, &k->ocap, k->nocc + 1,
+		    sizeof(*k->occ)) == -1)
+			return -1;
+		k->occ[k->nocc].term = id;
+		k->occ[k->nocc++].sent = k->nsent;
+		/* YAKE leaves numbers out of the graph. */
+		if (prev != (size_t)-1 && v[i].kind == TOK_WORD &&
+		    kph_cooccur(k, prev, id) == -1)
+			return -1;
+		prev = v[i].kind == TOK_WORD ? id : (size_t)-1;
+		if (k->clen == k->cfg.max_words) {
+			memmove(k->chunk, k->chunk + 1,
+			    (k->clen - 1) * sizeof(*k->chunk));
+			memmove(k->cstart, k->cstart + 1,
+			    (k->clen - 1) * sizeof(*k->cstart));
+			memmove(k->cend, k->cend + 1,
+			    (k->clen - 1) * sizeof(*k->cend));
+			memmove(k->cnum, k->cnum + 1,
+			    (k->clen - 1) * sizeof(*k->cnum));
+			memmove(k->cupper, k->cupper + 1,
+			    (k->clen - 1) * sizeof(*k->cupper));
+			memmove(k->ctok, k->ctok + 1,
+			    (k->clen - 1) * sizeof(*k->ctok));
+			k->clen--;
+		}
+		k->chunk[k->clen] = id;
+		k->cstart[k->clen] = v[i].start;
+		k->cend[k->clen] = v[i].end;
+		k->cnum[k->clen] = v[i].kind == TOK_NUMBER;
+		k->cupper[k->clen] = v[i].kind == TOK_NUMBER ||
+		    (v[i].flags & TOK_UPPER_INITIAL) != 0;
+		k->ctok[k->clen] = k->ntok;
+		k->clen++;
+		for (m = k->clen; m >= 1; m--)
+			if (kph_candidate(k, m) == -1)
+				return -1;
+	}
+	k->nsent++;
+	return 0;
+}
+
+static int
+kph_occ_cmp(const void *a, const void *b)
+{
+	const struct kph_occ *x = a, *y = b;
+
+	if (x->term != y->term)
+		return (x->term > y->term) - (x->term < y->term);
+	return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
+/* The term weights H (keyphrases.h). */
+static int
+kph_term_scores(struct kph *k)
+{
+	struct kph_term	*t;
+	size_t		 i, j, e, nvalid = 0, maxtf = 0, nd;
+	double		 sum = 0, sq = 0, mean, sd, med, pos, rel, cas, fr, sp;
+
+	for (i = 0; i < k->ttab.n; i++) {
+		t = &k->terms[i];
+		if (t->tf > maxtf)
+			maxtf = t->tf;
+		if (t->stop)
+			continue;
+		nvalid++;
+		sum += (double)t->tf;
+		sq += (double)t->tf * (double)t->tf;
+	}
+	mean = nvalid > 0 ? sum / (double)nvalid : 0;
+	sd = nvalid > 0 ? kph_sqrt(sq / (double)nvalid - mean * mean) : 0;
+	if (kph_grow(&k->tmp, &k->tmpcap, k->nocc + 1, sizeof(*k->tmp)) == -1)
+		return -1;
+	qsort(k->occ, k->nocc, sizeof(*k->occ), kph_occ_cmp);
+	for (i = 0; i < k->nocc; i = e) {
+		t = &k->terms[k->occ[i].term];
+		/* The distinct sentences of the term, for the median. */
+		nd = 0;
+		for (e = i; e < k->nocc && k->occ[e].term == k->occ[i].term;
+		    e++)
+			if (e == i || k->occ[e].sent != k->occ[e - 1].sent)
+				k->tmp[nd++] = (double)k->occ[e].sent;
+		j = nd / 2;
+		med = nd % 2 ? k->tmp[j] : (k->tmp[j - 1] + k->tmp[j]) / 2;
+		pos = kph_ln(kph_ln(3 + med));
+		rel = 1 + ((t->wl > 0 ? (double)t->dl / (double)t->wl : 0) +
+		    (t->wr > 0 ? (double)t->dr / (double)t->wr : 0)) *
+		    (double)t->tf / (double)maxtf;
+		cas = (double)(t->tf_upper > t->tf_acro ? t->tf_upper :
+		    t->tf_acro) / (1 + kph_ln((double)t->tf));
+		fr = mean + sd > 0 ? (double)t->tf / (mean + sd) : 0;
+		sp = k->nsent > 0 ? (double)t->nsent / (double)k->nsent : 0;
+		t->h = pos * rel / (cas + fr / rel + sp / rel);
+	}
+	return 0;
+}
+
+static void
+kph_cand_score(struct kph *k, size_t c)
+{
+	const struct kph_cand *cd = &k->cands[c];
+	const struct kph_term *t, *l, *r;
+	size_t		 i;
+	double		 prod = 1, sum = 0, p;
+
+	for (i = 0; i < cd->nids; i++) {
+		t = &k->terms[cd->ids[i]];
+		if (!t->stop) {
+			prod *= t->h;
+			sum += t->h;
+			continue;
+		}
+		/* A stop word inside: its bigrams' probability (YAKE "bi");
+		 * it is never first or last, so both neighbours exist. */
+		l = &k->terms[cd->ids[i - 1]];
+		r = &k->terms[cd->ids[i + 1]];
+		p = (double)kph_edge_count(k, cd->ids[i - 1], cd->ids[i]) /
+		    (double)l->tf * (double)kph_edge_count(k, cd->ids[i],
+		    cd->ids[i + 1]) / (double)r->tf;
+		prod *= 2 - p;
+		sum -= 1 - p;
+	}
+	k->ph[c].score = kph_exp(kph_ln(prod) / (double)cd->nids -
+	    kph_ln(1 + sum / (double)cd->nids) -
+	    k->cfg.tf_power * kph_ln((double)k->ph[c].count));
+}
+
+struct kph_order {
+	double		 score;
+	size_t		 first, idx;
+};
+
+static int
+kph_order_cmp(const void *a, const void *b)
+{
+	const struct kph_order *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Does candidate b hold a's terms, adjacent and in order? */
+static int
+kph_contains(const struct kph_cand *b, const struct kph_cand *a)
+{
+	size_t	 i;
+
+	if (a->nids >= b->nids)
+		return 0;
+	for (i = 0; i + a->nids <= b->nids; i++)
+		if (memcmp(b->ids + i, a->ids, a->nids * sizeof(*a->ids)) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Marks the candidates that never occur outside a longer one: a part of a
+ * candidate with the same count ("Cabret" when every "Cabret" is in "Hugo
+ * Cabret").  Looked up through the table, so O(candidates).
+ */
+static void
+kph_mark_subsumed(struct kph *k)
+{
+	struct kph_cand	 part;
+	const struct kph_cand *c;
+	size_t		 i, a, len, j, id;
+	uint32_t	 h;
+
+	for (i = 0; i < k->ctab.n; i++)
+		k->ph[i].rank = 0;
+	for (i = 0; i < k->ctab.n; i++) {
+		c = &k->cands[i];
+		for (len = 1; len < c->nids; len++)
+			for (a = 0; a + len <= c->nids; a++) {
+				part.nids = len;
+				memcpy(part.ids, c->ids + a,
+				    len * sizeof(*part.ids));
+				h = kph_hash(2166136261u, part.ids,
+				    len * sizeof(*part.ids));
+				j = h & (k->ctab.nslots - 1);
+				while ((id = k->ctab.slots[j]) != 0) {
+					if (k->ctab.hash[id - 1] == h &&
+					    kph_cand_eq(k, id - 1, &part))
+						break;
+					j = (j + 1) & (k->ctab.nslots - 1);
+				}
+				/* rank is free until kph_rank: (size_t)-1
+				 * marks a subsumed candidate. */
+				if (id != 0 && k->ph[id - 1].count ==
+				    k->ph[i].count)
+					k->ph[id - 1].rank = (size_t)-1;
+			}
+	}
+}
+
+static int
+kph_rank(struct kph *k)
+{
+	struct kph_order *o;
+	size_t		 n = k->ctab.n, i, j, c;
+	int		 keep;
+
+	if (n == 0)
+		return 0;
+	if ((o = calloc(n, sizeof(*o))) == NULL)
+		return -1;
+	if (kph_grow(&k->ranked, &k->rcap, k->cfg.n + 1,
+	    sizeof(*k->ranked)) == -1) {
+		free(o);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		o[i].score = k->ph[i].score;
+		o[i].first = k->ph[i].first;
+		o[i].idx = i;
+	}
+	qsort(o, n, sizeof(*o), kph_order_cmp);
+	if (k->cfg.drop_contained)
+		kph_mark_subsumed(k);
+	for (i = 0; i < n && k->nranked < k->cfg.n; i++) {
+		c = o[i].idx;
+		keep = k->ph[c].rank == 0;
+		for (j = 0; keep && k->cfg.drop_contained && j < k->nranked;
+		    j++)
+			if (kph_contains(&k->cands[k->ranked[j]], &k->cands[c]))
+				keep = 0;
+		if (!keep) {
+			k->ph[c].rank = 0;
+			continue;
+		}
+		k->ranked[k->nranked++] = c;
+		k->ph[c].rank = k->nranked;
+	}
+	for (i = 0; i < n; i++)
+		if (k->ph[i].rank == (size_t)-1)
+			k->ph[i].rank = 0;
+	free(o);
+	return 0;
+}
+
+static void
+kph_reset(struct kph *k)
+{
+	kph_tab_clear(&k->ttab);
+	kph_tab_clear(&k->etab);
+	kph_tab_clear(&k->ctab);
+	buf_clear(&k->keys);
+	buf_clear(&k->text);
+	k->nocc = 0;
+	k->nranked = 0;
+	k->nsent = 0;
+	k->ntok = 0;
+}
+
+int
+kph_run(struct kph *k, const unsigned char *s, size_t n,
+    const unsigned char *title, size_t tlen)
+{
+	struct sent_config sc;
+	const struct sent_span *sp;
+	size_t		 i;
+
+	kph_reset(k);
+	if (tlen > 0) {
+		k->ttoks.n = 0;
+		if (tok_split(title, tlen, NULL, NULL, &k->ttoks) == -1 ||
+		    kph_sentence(k, title, k->ttoks.v, k->ttoks.n) == -1)
+			return -1;
+	}
+	memset(&sc, 0, sizeof(sc));
+	sc.abbrev = k->cfg.abbrev;
+	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1)
+		return -1;
+	for (i = 0; i < k->sents.n; i++) {
+		sp = &k->sents.v[i];
+		if (kph_sentence(k, s, k->toks.v + sp->tok_start,
+		    sp->tok_end - sp->tok_start) == -1)
+			return -1;
+	}
+	if (kph_term_scores(k) == -1)
+		return -1;
+	for (i = 0; i < k->ctab.n; i++) {
+		k->ph[i].text = k->text.p + k->cands[i].toff;
+		k->ph[i].len = k->cands[i].tlen;
+		kph_cand_score(k, i);
+	}
+	return kph_rank(k);
+}
+
+const struct kph_phrase *
+kph_candidates(const struct kph *k, size_t *n)
+{
+	*n = k->ctab.n;
+	return k->ph;
+}
+
+const size_t *
+kph_ranked(const struct kph *k, size_t *n)
+{
+	*n = k->nranked;
+	return k->ranked;
+}
+
+void
+kph_free(struct kph *k)
+{
+	if (k == NULL)
+		return;
+	tok_vec_free(&k->toks);
+	tok_vec_free(&k->ttoks);
+	sent_vec_free(&k->sents);
+	buf_free(&k->word);
+	buf_free(&k->keys);
+	buf_free(&k->text);
+	free(k->terms);
+	kph_tab_free(&k->ttab);
+	free(k->edges);
+	kph_tab_free(&k->etab);
+	free(k->cands);
+	free(k->ph);
+	kph_tab_free(&k->ctab);
+	free(k->occ);
+	free(k->ranked);
+	free(k->tmp);
+	free(k);
+}

@@ -1,0 +1,118 @@
+/*
+ * keyphrases: the key phrases of a news article, for extract-keypoints
+ * --phrases (issue 5).  Unsupervised and corpus-free, in the manner of YAKE
+ * (R. Campos et al., "YAKE! Keyword extraction from single documents using
+ * multiple local features", Information Sciences 509, 2020).
+ *
+ * Candidates.  The news splitter (sentence.h) cuts sentences and tokens;
+ * punctuation, symbols and URLs cut each sentence into chunks.  Every run
+ * of 1 to max_words word or number tokens inside a chunk is a candidate
+ * if it neither starts nor ends with a stop word (stopwords.h, or a word
+ * shorter than min_chars characters), is not all numbers, (inner_stop
+ * unset) holds no stop word at all, and (names_only set) if longer than one
+ * token, is all capitalized words or numbers: a name, "Hugo Cabret".  A
+ * term is a lower-cased word with its plural folded (kp_stem); occurrences
+ * of the same term sequence are one candidate, shown in the form of its
+ * first occurrence.
+ *
+ * Scores, lower is better.  Each term t gets YAKE's five features:
+ *
+ *   case      max(capitalized not first in its sentence, all capitals)
+ *             / (1 + ln tf)
+ *   position  ln(ln(3 + the median index of the sentences holding t))
+ *   frequency tf / (mean + standard deviation of the tf of non-stop terms)
+ *   relatedness 1 + (DL/WL + DR/WR) * tf / max tf, where DL is the number
+ *             of distinct words seen just left of t, WL how often any was,
+ *             the same on the right (numbers left out): a term next to
+ *             many different words behaves like a stop word
+ *   spread    the share of the sentences that hold t
+ *
+ * and H(t) = position * relatedness / (case + frequency / relatedness +
+ * spread / relatedness).  YAKE scores a candidate of k terms occurring tf
+ * times prod H / ((1 + sum H) * tf), which favours long phrases; on
+ * 500N-KPCrowd, whose key phrases are three quarters single words, we do
+ * better with the geometric and arithmetic means and a heavier count:
+ *
+ *   score = (prod H)^(1/k) / ((1 + sum H / k) * tf^tf_power)
+ *
+ * A stop word inside (inner_stop) adds a factor 2 - p and takes 1 - p from
+ * the sum, p being the probability of its two bigrams (YAKE's "bi").
+ *
+ * Ranking: by score, ties to the earlier first occurrence.  With
+ * drop_contained, a candidate is skipped if its terms occur, in order and
+ * adjacent, in a better one already kept, or if it never occurs outside a
+ * longer candidate (same count: "Cabret" when every "Cabret" is in "Hugo
+ * Cabret").  Deterministic: no result depends on hashing order.  Nothing
+ * here prints or exits.
+ */
+#ifndef QUIRE_KEYPHRASES_H
+#define QUIRE_KEYPHRASES_H
+
+#include <stddef.h>
+
+#include "abbrev.h"
+#include "stopwords.h"
+
+/* The longest candidate, in tokens. */
+#define KPH_MAX_WORDS	4
+
+struct kph_config {
+	const struct abbrev	*abbrev;	/* for the splitter; may be NULL */
+	const struct stopwords	*stop;		/* may be NULL: no stop words */
+	size_t			 n;		/* phrases to rank */
+	size_t			 max_words;	/* 1 to KPH_MAX_WORDS */
+	size_t			 min_chars;	/* shorter words count as stop
+						   words (YAKE: 3) */
+	int			 inner_stop;	/* stop words may sit inside */
+	int			 names_only;	/* longer than a word: only runs
+						   of capitalized words */
+	int			 drop_contained;
+	double			 tf_power;	/* the count's exponent */
+};
+
+/* One candidate phrase. */
+struct kph_phrase {
+	const unsigned char *text;	/* first occurrence, white space
+					   inside shrunk to one space;
+					   owned by the engine */
+	size_t		 len;
+	size_t		 words;		/* tokens */
+	size_t		 count;		/* occurrences */
+	size_t		 first;		/* token index of the first one */
+	double		 score;		/* lower is better */
+	size_t		 rank;		/* 1 for the best kept; 0: not kept */
+};
+
+struct kph;
+
+/* Sets c to the defaults: 10 phrases of up to 4 words, min_chars 3, no
+ * stop words inside, names only past one word, contained phrases dropped,
+ * tf_power 3, no lexicons.  Chosen on the train split of 500N-KPCrowd
+ * with tests/eval/keyphrases_eval.py --split train (F1@10 17.11; YAKE's
+ * own candidate score and up to 3 words of any kind: 8.70). */
+void	kph_config_init(struct kph_config *c);
+
+/* A new engine holding a copy of c (the lexicons by pointer: they must
+ * outlive it); NULL if out of memory. */
+struct kph *kph_new(const struct kph_config *c);
+
+/*
+ * Finds and ranks the candidates of the valid UTF-8 text s[0..n).
+ * title[0..tlen) (may be NULL with tlen 0), if not empty, is read as a
+ * sentence before the text.  Returns 0, or -1 if out of memory.  The
+ * results live until the next kph_run or kph_free.
+ */
+int	kph_run(struct kph *, const unsigned char *s, size_t n,
+	    const unsigned char *title, size_t tlen);
+
+/* Every candidate of the last run, in order of first occurrence (title
+ * first); *n gets their count. */
+const struct kph_phrase *kph_candidates(const struct kph *, size_t *n);
+
+/* The indices of the kept candidates, best first, at most cfg.n; *n gets
+ * their count. */
+const size_t *kph_ranked(const struct kph *, size_t *n);
+
+void	kph_free(struct kph *);
+
+#endif /* QUIRE_KEYPHRASES_H */

@@ -1,0 +1,245 @@
+/*
+ * Unit tests for keyphrases: candidate extraction, the YAKE-style scores'
+ * order on small texts, and deduplication.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "keyphrases.h"
+#include "stopwords.h"
+
+static struct stopwords *sw;
+
+static void
+setup(void)
+{
+	struct lex_error err;
+
+	sw = stop_new();
+	cr_assert_not_null(sw);
+	cr_assert_eq(stop_load_builtin(sw, &err), 0);
+}
+
+static void
+teardown(void)
+{
+	stop_free(sw);
+}
+
+static struct kph *
+engine(size_t n, int names_only, int drop_contained)
+{
+	struct kph_config c;
+	struct kph	*k;
+
+	kph_config_init(&c);
+	c.stop = sw;
+	c.n = n;
+	c.names_only = names_only;
+	c.drop_contained = drop_contained;
+	k = kph_new(&c);
+	cr_assert_not_null(k);
+	return k;
+}
+
+static void
+run(struct kph *k, const char *text, const char *title)
+{
+	cr_assert_eq(kph_run(k, (const unsigned char *)text, strlen(text),
+	    (const unsigned char *)title, title ? strlen(title) : 0), 0);
+}
+
+/* The index of the candidate whose text is s, or -1. */
+static long
+find(const struct kph *k, const char *s)
+{
+	const struct kph_phrase *c;
+	size_t	 n, i;
+
+	c = kph_candidates(k, &n);
+	for (i = 0; i < n; i++)
+		if (c[i].len == strlen(s) && memcmp(c[i].text, s, c[i].len)
+		    == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The text of the i-th ranked phrase, NUL-terminated in a static buffer. */
+static const char *
+ranked(const struct kph *k, size_t i)
+{
+	static char	 tmp[256];
+	const struct kph_phrase *c;
+	const size_t	*r;
+	size_t		 nc, nr;
+
+	c = kph_candidates(k, &nc);
+	r = kph_ranked(k, &nr);
+	if (i >= nr)
+		return "";
+	snprintf(tmp, sizeof(tmp), "%.*s", (int)c[r[i]].len,
+	    (const char *)c[r[i]].text);
+	return tmp;
+}
+
+TestSuite(keyphrases, .init = setup, .fini = teardown);
+
+Test(keyphrases, candidates_are_runs_without_stop_words_or_punctuation)
+{
+	struct kph	*k = engine(10, 0, 0);
+
+	run(k, "The city council voted, and the mayor resigned.", NULL);
+	cr_assert_geq(find(k, "city council voted"), 0);
+	cr_assert_geq(find(k, "city council"), 0);
+	cr_assert_geq(find(k, "council"), 0);
+	cr_assert_geq(find(k, "mayor resigned"), 0);
+	cr_assert_eq(find(k, "voted mayor"), -1, "the comma cuts runs");
+	cr_assert_eq(find(k, "The city"), -1, "no stop word at the start");
+	cr_assert_eq(find(k, "the mayor"), -1);
+	cr_assert_eq(find(k, "The"), -1);
+	kph_free(k);
+}
+
+Test(keyphrases, candidates_are_at_most_four_words)
+{
+	struct kph	*k = engine(10, 0, 0);
+
+	run(k, "Alpha Bravo Charlie Delta Echo.", NULL);
+	cr_assert_geq(find(k, "Alpha Bravo Charlie Delta"), 0);
+	cr_assert_geq(find(k, "Bravo Charlie Delta Echo"), 0);
+	cr_assert_eq(find(k, "Alpha Bravo Charlie Delta Echo"), -1);
+	kph_free(k);
+}
+
+Test(keyphrases, numbers_only_inside_and_short_words_are_stop_words)
+{
+	struct kph	*k = engine(10, 0, 0);
+
+	run(k, "Storm cut power to 40,000 homes in the UK.", NULL);
+	cr_assert_geq(find(k, "40,000 homes"), 0);
+	cr_assert_eq(find(k, "40,000"), -1, "not all numbers");
+	cr_assert_eq(find(k, "UK"), -1, "shorter than min_chars");
+	kph_free(k);
+}
+
+Test(keyphrases, names_only_keeps_capitalized_runs_longer_than_a_word)
+{
+	struct kph	*k = engine(10, 1, 0);
+
+	run(k, "Chloe Moretz joined the cast of Dark Shadows last week.", NULL);
+	cr_assert_geq(find(k, "Chloe Moretz"), 0);
+	cr_assert_geq(find(k, "Dark Shadows"), 0);
+	cr_assert_geq(find(k, "cast"), 0);
+	cr_assert_eq(find(k, "Moretz joined"), -1);
+	cr_assert_eq(find(k, "last week"), -1, "not a name");
+	kph_free(k);
+}
+
+Test(keyphrases, word_forms_fold_to_one_candidate_shown_as_first_seen)
+{
+	struct kph	*k = engine(10, 0, 0);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 i;
+
+	run(k, "Fuel prices rose. The price of bread fell.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(i = find(k, "prices"), 0);
+	cr_assert_eq(c[i].count, 2);
+	cr_assert_eq(find(k, "price"), -1);
+	kph_free(k);
+}
+
+Test(keyphrases, candidates_come_in_order_of_first_occurrence_title_first)
+{
+	struct kph	*k = engine(10, 1, 0);
+	const struct kph_phrase *c;
+	size_t		 n, i;
+
+	run(k, "Rain fell on Leeds.", "Leeds floods");
+	c = kph_candidates(k, &n);
+	cr_assert_geq(n, 3);
+	cr_assert_eq(find(k, "Leeds"), 0);
+	cr_assert_eq(find(k, "floods"), 1);
+	for (i = 1; i < n; i++)
+		cr_assert_gt(c[i].first, c[i - 1].first);
+	kph_free(k);
+}
+
+Test(keyphrases, frequent_early_words_score_best)
+{
+	struct kph	*k = engine(3, 1, 1);
+	const struct kph_phrase *c;
+	const size_t	*r;
+	size_t		 nc, nr, i;
+
+	run(k, "Glenmoor plant to close. The Glenmoor plant made chips. "
+	    "Workers at the plant were told on Monday. Glenmoor lost jobs "
+	    "before, said a baker.", NULL);
+	cr_assert_str_eq(ranked(k, 0), "Glenmoor");
+	cr_assert_str_eq(ranked(k, 1), "plant");
+	c = kph_candidates(k, &nc);
+	r = kph_ranked(k, &nr);
+	cr_assert_eq(nr, 3);
+	for (i = 1; i < nr; i++)
+		cr_assert_leq(c[r[i - 1]].score, c[r[i]].score,
+		    "lower is better");
+	cr_assert_eq(c[r[0]].rank, 1);
+	cr_assert_eq(c[find(k, "baker")].rank, 0);
+	kph_free(k);
+}
+
+Test(keyphrases, contained_phrases_are_dropped_after_a_better_one)
+{
+	struct kph	*k;
+	const struct kph_phrase *c;
+	size_t		 nc, nr;
+	const char	*text = "Hugo Cabret opens. Hugo Cabret is long. "
+	    "Critics liked Hugo Cabret.";
+
+	k = engine(10, 1, 0);
+	run(k, text, NULL);
+	c = kph_candidates(k, &nc);
+	(void)kph_ranked(k, &nr);
+	cr_assert_eq(nr, nc, "without dedup every candidate is kept");
+	cr_assert_eq(c[find(k, "Cabret")].count, 3);
+	kph_free(k);
+
+	k = engine(10, 1, 1);
+	run(k, text, NULL);
+	cr_assert_str_eq(ranked(k, 0), "Hugo Cabret");
+	c = kph_candidates(k, &nc);
+	cr_assert_eq(c[find(k, "Hugo")].rank, 0, "never outside the name");
+	cr_assert_eq(c[find(k, "Cabret")].rank, 0);
+	cr_assert_neq(c[find(k, "Critics")].rank, 0);
+	kph_free(k);
+
+	/* A part that also occurs alone stays, unless ranked below. */
+	k = engine(10, 1, 1);
+	run(k, "Hugo Cabret opens. Cabret is long. Cabret won.", NULL);
+	cr_assert_str_eq(ranked(k, 0), "Cabret");
+	c = kph_candidates(k, &nc);
+	cr_assert_neq(c[find(k, "Hugo Cabret")].rank, 0);
+	kph_free(k);
+}
+
+Test(keyphrases, runs_are_independent_and_empty_text_has_none)
+{
+	struct kph	*k = engine(5, 1, 1);
+	char		 first[256];
+	size_t		 n;
+
+	run(k, "Tokyo Gas raised prices. Tokyo Gas said costs rose.", NULL);
+	snprintf(first, sizeof(first), "%s", ranked(k, 0));
+	run(k, "", NULL);
+	(void)kph_candidates(k, &n);
+	cr_assert_eq(n, 0);
+	(void)kph_ranked(k, &n);
+	cr_assert_eq(n, 0);
+	run(k, "Tokyo Gas raised prices. Tokyo Gas said costs rose.", NULL);
+	cr_assert_str_eq(ranked(k, 0), first);
+	kph_free(k);
+}
