@@ -576,7 +576,8 @@ kph_term_scores(struct kph *k)
 	sd = nvalid > 0 ? kph_sqrt(sq / (double)nvalid - mean * mean) : 0;
 	if (kph_grow(&k->tmp, &k->tmpcap, k->nocc + 1, sizeof(*k->tmp)) == -1)
 		return -1;
-	qsort(k->occ, k->nocc, sizeof(*k->occ), kph_occ_cmp);
+	if (k->nocc > 1)
+		qsort(k->occ, k->nocc, sizeof(*k->occ), kph_occ_cmp);
 	for (i = 0; i < k->nocc; i = e) {
 		t = &k->terms[k->occ[i].term];
 		/* The distinct sentences of the term, for the median. */
@@ -720,7 +721,8 @@ kph_rank(struct kph *k)
 		o[i].first = k->ph[i].first;
 		o[i].idx = i;
 	}
-	qsort(o, n, sizeof(*o), kph_order_cmp);
+	if (n > 1)
+		qsort(o, n, sizeof(*o), kph_order_cmp);
 	if (k->cfg.drop_contained)
 		kph_mark_subsumed(k);
 	for (i = 0; i < n && k->nranked < k->cfg.n; i++) {

@@ -380,7 +380,8 @@ kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
 	    (double)(caps + nums) / (double)ks->words : 0;
 	if (ks->f[KP_DENSITY] > 1)
 		ks->f[KP_DENSITY] = 1;
-	qsort(k->ids, m, sizeof(*k->ids), kp_id_cmp);
+	if (m > 1)
+		qsort(k->ids, m, sizeof(*k->ids), kp_id_cmp);
 	if (kp_grow(&k->vec, &k->vcap, k->nvec + m, sizeof(*k->vec)) == -1)
 		return -1;
 	k->vstart[i] = k->nvec;
