@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "keyphrases.h"
 #include "keypoints.h"
+#include "qmath.h"
 #include "sentence.h"
 #include "stopwords.h"
 #include "token.h"
@@ -90,80 +91,6 @@ struct kph {
 	const unsigned char *src;	/* the text the tokens point into */
 };
 
-/*
- * ln and sqrt, written here rather than taken from libm, as keypoints.c
- * does: the Makefile links no -lm, and our own give the same scores on
- * every machine.
- */
-static double
-kph_ln(double x)
-{
-	double	 z, z2, t, sum = 0;
-	int	 e = 0, i;
-
-	if (x <= 0)
-		return 0;
-	while (x >= 2) {
-		x /= 2;
-		e++;
-	}
-	while (x < 1) {
-		x *= 2;
-		e--;
-	}
-	z = (x - 1) / (x + 1);
-	z2 = z * z;
-	t = z;
-	for (i = 1; i < 60; i += 2) {
-		sum += t / i;
-		t *= z2;
-	}
-	return 2 * sum + e * 0.69314718055994530942;
-}
-
-static double
-kph_sqrt(double x)
-{
-	double	 r = 1, prev;
-	int	 i;
-
-	if (x <= 0)
-		return 0;
-	while (r * r < x)
-		r *= 2;
-	for (i = 0; i < 100; i++) {
-		prev = r;
-		r = (r + x / r) / 2;
-		if (r >= prev)
-			break;
-	}
-	return r;
-}
-
-/* e^x: x = e * ln 2 + r with |r| <= ln 2 / 2, then Taylor's series. */
-static double
-kph_exp(double x)
-{
-	double	 r, t = 1, sum = 1, f = 1;
-	int	 e, i;
-
-	if (x < -700)
-		return 0;
-	if (x > 700)
-		x = 700;
-	e = (int)(x / 0.69314718055994530942 + (x < 0 ? -0.5 : 0.5));
-	r = x - e * 0.69314718055994530942;
-	for (i = 1; i < 30; i++) {
-		t *= r / i;
-		sum += t;
-	}
-	for (; e > 0; e--)
-		f *= 2;
-	for (; e < 0; e++)
-		f /= 2;
-	return sum * f;
-}
-
 void
 kph_config_init(struct kph_config *c)
 {
@@ -190,27 +117,6 @@ kph_new(const struct kph_config *c)
 	if (k->cfg.max_words > KPH_MAX_WORDS)
 		k->cfg.max_words = KPH_MAX_WORDS;
 	return k;
-}
-
-/* Grows *p (of elements of size sz, capacity *cap) to hold n; 0 or -1. */
-static int
-kph_grow(void *pp, size_t *cap, size_t n, size_t sz)
-{
-	void	**p = pp, *q;
-	size_t	 c = *cap ? *cap : 16;
-
-	if (n <= *cap)
-		return 0;
-	while (c < n) {
-		if (c > SIZE_MAX / 2)
-			return -1;
-		c *= 2;
-	}
-	if (c > SIZE_MAX / sz || (q = realloc(*p, c * sz)) == NULL)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
 }
 
 static uint32_t
@@ -282,7 +188,7 @@ kph_tab_get(struct kph *k, struct kph_tab *t, uint32_t h,
 			return id - 1;
 		j = (j + 1) & (t->nslots - 1);
 	}
-	if (kph_grow(&t->hash, &t->hcap, t->n + 1, sizeof(*t->hash)) == -1)
+	if (qmath_grow(&t->hash, &t->hcap, t->n + 1, sizeof(*t->hash)) == -1)
 		return (size_t)-1;
 	t->hash[t->n] = h;
 	t->slots[j] = ++t->n;
@@ -357,7 +263,7 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 	if (id == (size_t)-1)
 		return id;
 	if (added) {
-		if (kph_grow(&k->terms, &k->tcap, id + 1,
+		if (qmath_grow(&k->terms, &k->tcap, id + 1,
 		    sizeof(*k->terms)) == -1)
 			return (size_t)-1;
 		tm = &k->terms[id];
@@ -398,7 +304,7 @@ kph_cooccur(struct kph *k, size_t a, size_t b)
 	if (id == (size_t)-1)
 		return -1;
 	if (added) {
-		if (kph_grow(&k->edges, &k->ecap, id + 1,
+		if (qmath_grow(&k->edges, &k->ecap, id + 1,
 		    sizeof(*k->edges)) == -1)
 			return -1;
 		k->edges[id].a = a;
@@ -461,9 +367,9 @@ kph_candidate(struct kph *k, size_t m)
 	if (id == (size_t)-1)
 		return -1;
 	if (added) {
-		if (kph_grow(&k->cands, &k->ccap, id + 1,
+		if (qmath_grow(&k->cands, &k->ccap, id + 1,
 		    sizeof(*k->cands)) == -1 ||
-		    kph_grow(&k->ph, &k->phcap, id + 1, sizeof(*k->ph)) == -1)
+		    qmath_grow(&k->ph, &k->phcap, id + 1, sizeof(*k->ph)) == -1)
 			return -1;
 		p = &k->ph[id];
 		memset(p, 0, sizeof(*p));
@@ -503,7 +409,7 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 		}
 		if ((id = kph_term(k, &v[i], pos++)) == (size_t)-1)
 			return -1;
-		if (kph_grow(&k->occ, &k->ocap, k->nocc + 1,
+		if (qmath_grow(&k->occ, &k->ocap, k->nocc + 1,
 		    sizeof(*k->occ)) == -1)
 			return -1;
 		k->occ[k->nocc].term = id;
@@ -573,8 +479,8 @@ kph_term_scores(struct kph *k)
 		sq += (double)t->tf * (double)t->tf;
 	}
 	mean = nvalid > 0 ? sum / (double)nvalid : 0;
-	sd = nvalid > 0 ? kph_sqrt(sq / (double)nvalid - mean * mean) : 0;
-	if (kph_grow(&k->tmp, &k->tmpcap, k->nocc + 1, sizeof(*k->tmp)) == -1)
+	sd = nvalid > 0 ? qmath_sqrt(sq / (double)nvalid - mean * mean) : 0;
+	if (qmath_grow(&k->tmp, &k->tmpcap, k->nocc + 1, sizeof(*k->tmp)) == -1)
 		return -1;
 	if (k->nocc > 1)
 		qsort(k->occ, k->nocc, sizeof(*k->occ), kph_occ_cmp);
@@ -588,12 +494,12 @@ kph_term_scores(struct kph *k)
 				k->tmp[nd++] = (double)k->occ[e].sent;
 		j = nd / 2;
 		med = nd % 2 ? k->tmp[j] : (k->tmp[j - 1] + k->tmp[j]) / 2;
-		pos = kph_ln(kph_ln(3 + med));
+		pos = qmath_ln(qmath_ln(3 + med));
 		rel = 1 + ((t->wl > 0 ? (double)t->dl / (double)t->wl : 0) +
 		    (t->wr > 0 ? (double)t->dr / (double)t->wr : 0)) *
 		    (double)t->tf / (double)maxtf;
 		cas = (double)(t->tf_upper > t->tf_acro ? t->tf_upper :
-		    t->tf_acro) / (1 + kph_ln((double)t->tf));
+		    t->tf_acro) / (1 + qmath_ln((double)t->tf));
 		fr = mean + sd > 0 ? (double)t->tf / (mean + sd) : 0;
 		sp = k->nsent > 0 ? (double)t->nsent / (double)k->nsent : 0;
 		t->h = pos * rel / (cas + fr / rel + sp / rel);
@@ -626,9 +532,9 @@ kph_cand_score(struct kph *k, size_t c)
 		prod *= 2 - p;
 		sum -= 1 - p;
 	}
-	k->ph[c].score = kph_exp(kph_ln(prod) / (double)cd->nids -
-	    kph_ln(1 + sum / (double)cd->nids) -
-	    k->cfg.tf_power * kph_ln((double)k->ph[c].count));
+	k->ph[c].score = qmath_exp(qmath_ln(prod) / (double)cd->nids -
+	    qmath_ln(1 + sum / (double)cd->nids) -
+	    k->cfg.tf_power * qmath_ln((double)k->ph[c].count));
 }
 
 struct kph_order {
@@ -711,7 +617,7 @@ kph_rank(struct kph *k)
 		return 0;
 	if ((o = calloc(n, sizeof(*o))) == NULL)
 		return -1;
-	if (kph_grow(&k->ranked, &k->rcap, k->cfg.n + 1,
+	if (qmath_grow(&k->ranked, &k->rcap, k->cfg.n + 1,
 	    sizeof(*k->ranked)) == -1) {
 		free(o);
 		return -1;

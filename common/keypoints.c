@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "keypoints.h"
+#include "qmath.h"
 #include "sentence.h"
 #include "stopwords.h"
 #include "token.h"
@@ -69,74 +70,6 @@ struct kp {
 	size_t		 rcap, sccap, ecap;
 };
 
-/*
- * The few math functions the engine needs, written here rather than taken
- * from libm: the Makefile links no -lm, and our own are the same on every
- * machine, which keeps the scores (printed to 4 places) deterministic.
- */
-static double
-kp_fabs(double x)
-{
-	return x < 0 ? -x : x;
-}
-
-/* Natural log of x > 0: x = m * 2^e with m in [1, 2), then
- * ln m = 2 atanh((m - 1) / (m + 1)), whose series converges fast there. */
-static double
-kp_ln(double x)
-{
-	double	 z, z2, t, sum = 0;
-	int	 e = 0, i;
-
-	if (x <= 0)
-		return 0;
-	while (x >= 2) {
-		x /= 2;
-		e++;
-	}
-	while (x < 1) {
-		x *= 2;
-		e--;
-	}
-	z = (x - 1) / (x + 1);
-	z2 = z * z;
-	t = z;
-	for (i = 1; i < 60; i += 2) {
-		sum += t / i;
-		t *= z2;
-	}
-	return 2 * sum + e * 0.69314718055994530942;
-}
-
-/* Square root of x >= 0 by Newton's method from a power-of-two guess. */
-static double
-kp_sqrt(double x)
-{
-	double	 r = 1, prev;
-	int	 i;
-
-	if (x <= 0)
-		return 0;
-	while (r * r < x)
-		r *= 2;
-	for (i = 0; i < 100; i++) {
-		prev = r;
-		r = (r + x / r) / 2;
-		if (r >= prev)
-			break;
-	}
-	return r;
-}
-
-/* The smallest whole number >= x, for x >= 0 and not huge. */
-static size_t
-kp_ceil(double x)
-{
-	size_t	 n = (size_t)x;
-
-	return (double)n < x ? n + 1 : n;
-}
-
 static const char *const kp_feature_names[KP_NFEATURES] = {
 	[KP_POSITION] = "position",
 	[KP_CENTRALITY] = "centrality",
@@ -185,27 +118,6 @@ kp_new(const struct kp_config *c)
 		return NULL;
 	k->cfg = *c;
 	return k;
-}
-
-/* Grows *p (of elements of size sz, capacity *cap) to hold n; 0 or -1. */
-static int
-kp_grow(void *pp, size_t *cap, size_t n, size_t sz)
-{
-	void	**p = pp, *q;
-	size_t	 c = *cap ? *cap : 16;
-
-	if (n <= *cap)
-		return 0;
-	while (c < n) {
-		if (c > SIZE_MAX / 2)
-			return -1;
-		c *= 2;
-	}
-	if (c > SIZE_MAX / sz || (q = realloc(*p, c * sz)) == NULL)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
 }
 
 void
@@ -287,7 +199,7 @@ kp_intern(struct kp *k, const unsigned char *w, size_t n, int add)
 	}
 	if (!add)
 		return (size_t)-1;
-	if (kp_grow(&k->terms, &k->tcap, k->nterms + 1, sizeof(*k->terms))
+	if (qmath_grow(&k->terms, &k->tcap, k->nterms + 1, sizeof(*k->terms))
 	    == -1)
 		return (size_t)-2;
 	t = &k->terms[k->nterms];
@@ -357,7 +269,7 @@ kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
 	const struct tok *t;
 	size_t		 j, m = 0, id, caps = 0, nums = 0;
 
-	if (kp_grow(&k->ids, &k->icap, sp->tok_end - sp->tok_start + 1,
+	if (qmath_grow(&k->ids, &k->icap, sp->tok_end - sp->tok_start + 1,
 	    sizeof(*k->ids)) == -1)
 		return -1;
 	ks->words = 0;
@@ -382,7 +294,7 @@ kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
 		ks->f[KP_DENSITY] = 1;
 	if (m > 1)
 		qsort(k->ids, m, sizeof(*k->ids), kp_id_cmp);
-	if (kp_grow(&k->vec, &k->vcap, k->nvec + m, sizeof(*k->vec)) == -1)
+	if (qmath_grow(&k->vec, &k->vcap, k->nvec + m, sizeof(*k->vec)) == -1)
 		return -1;
 	k->vstart[i] = k->nvec;
 	for (j = 0; j < m; j++) {
@@ -448,7 +360,7 @@ kp_textrank(const double *sim, size_t n, double d, double *out)
 				if (j != i && sim[i * n + j] > 0)
 					sum += sim[i * n + j] / deg[j] * out[j];
 			next[i] = (1 - d) / (double)n + d * sum;
-			delta += kp_fabs(next[i] - out[i]);
+			delta += qmath_fabs(next[i] - out[i]);
 		}
 		memcpy(out, next, n * sizeof(*out));
 		if (delta < 1e-6)
@@ -573,9 +485,9 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1)
 		return -1;
 	ns = k->sents.n;
-	if (kp_grow(&k->s, &k->scap, ns + 1, sizeof(*k->s)) == -1 ||
-	    kp_grow(&k->vstart, &k->vscap, ns + 1, sizeof(*k->vstart)) == -1 ||
-	    kp_grow(&k->norm, &k->ncap, ns + 1, sizeof(*k->norm)) == -1)
+	if (qmath_grow(&k->s, &k->scap, ns + 1, sizeof(*k->s)) == -1 ||
+	    qmath_grow(&k->vstart, &k->vscap, ns + 1, sizeof(*k->vstart)) == -1 ||
+	    qmath_grow(&k->norm, &k->ncap, ns + 1, sizeof(*k->norm)) == -1)
 		return -1;
 	if ((ntitle = kp_title_terms(k, title, tlen)) == -1)
 		return -1;
@@ -590,7 +502,7 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	}
 	for (i = 0; i < k->nterms; i++)
 		k->terms[i].idf = k->terms[i].df > 0 ?
-		    kp_ln((double)(ns + 1) / (double)k->terms[i].df) : 0;
+		    qmath_ln((double)(ns + 1) / (double)k->terms[i].df) : 0;
 	for (i = 0; i < ns; i++) {
 		ks = &k->s[i];
 		d = 0;
@@ -599,21 +511,21 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 			v = &k->vec[j];
 			if (k->terms[v->id].flags & KP_TERM_TITLE)
 				hit++;
-			k->vec[j].w = (1 + kp_ln(v->w)) * k->terms[v->id].idf;
+			k->vec[j].w = (1 + qmath_ln(v->w)) * k->terms[v->id].idf;
 			d += k->vec[j].w * k->vec[j].w;
 		}
-		k->norm[i] = kp_sqrt(d);
+		k->norm[i] = qmath_sqrt(d);
 		ks->f[KP_TITLE] = ntitle > 0 ? hit / (double)ntitle : 0;
 		ks->f[KP_POSITION] = 1.0 / (1.0 + (double)i /
 		    KP_POSITION_SCALE);
 		ks->f[KP_LENGTH] = kp_length_feature(ks->words);
 	}
 	m = ns < KP_GRAPH_MAX ? ns : KP_GRAPH_MAX;
-	if (kp_grow(&k->sim, &k->simcap, m * m + 1, sizeof(*k->sim)) == -1 ||
-	    kp_grow(&k->rank, &k->rcap, ns + 1, sizeof(*k->rank)) == -1 ||
-	    kp_grow(&k->score, &k->sccap, ns + 1, sizeof(*k->score)) == -1 ||
-	    kp_grow(&k->eligible, &k->ecap, ns + 1, 1) == -1 ||
-	    kp_grow(&k->picks, &k->pcap, ns + 1, sizeof(*k->picks)) == -1)
+	if (qmath_grow(&k->sim, &k->simcap, m * m + 1, sizeof(*k->sim)) == -1 ||
+	    qmath_grow(&k->rank, &k->rcap, ns + 1, sizeof(*k->rank)) == -1 ||
+	    qmath_grow(&k->score, &k->sccap, ns + 1, sizeof(*k->score)) == -1 ||
+	    qmath_grow(&k->eligible, &k->ecap, ns + 1, 1) == -1 ||
+	    qmath_grow(&k->picks, &k->pcap, ns + 1, sizeof(*k->picks)) == -1)
 		return -1;
 	for (i = 0; i < m; i++) {
 		k->sim[i * m + i] = 1;
@@ -641,7 +553,7 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	}
 	want = k->cfg.n;
 	if (k->cfg.ratio > 0) {
-		want = kp_ceil(k->cfg.ratio * (double)ns);
+		want = qmath_ceil(k->cfg.ratio * (double)ns);
 		if (want < 1)
 			want = 1;
 	}
