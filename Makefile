@@ -40,7 +40,7 @@ TESTBIN != ls tests/unit/test_*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFBIN != ls tests/conformance/*.c 2>/dev/null | sed 's,\.c$$,,' || true
 CONFSRC != ls tests/conformance/*.c 2>/dev/null || true
 MANPAGES != ls man/*.[17] 2>/dev/null || true
-GENSRC = common/stopwords_data.inc tools/train_tagger tools/learn_clusters common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
+GENSRC = common/fix_entities.inc common/stopwords_data.inc tools/train_tagger tools/learn_clusters common/translit_data.inc tools/gen_translit common/abbrev_data.inc common/uax29_data.inc tools/gen_breakprops common/commonwords_data.inc tools/learn_case
 
 all: $(BINS)
 
@@ -90,12 +90,15 @@ check-conformance: $(BINS) $(CONFBIN)
 check-props: $(BINS)
 	sh tests/props/run
 
+check-fix: $(BINS)
+	sh tests/fix/run
+
 # check and demo pull in deps, then build in a fresh make that sees them.
 check: deps
 	@$(MAKE) check-all
 
 check-all: all check-headers check-man check-unit check-conformance \
-	check-cli check-props
+	check-cli check-props check-fix
 
 sanitize:
 	$(MAKE) clean
@@ -107,6 +110,7 @@ bench: $(BINS)
 	sh bench/segment.sh
 	sh bench/tag.sh
 	sh bench/keypoints.sh
+	sh bench/fix.sh
 
 eval: $(BINS)
 	sh tests/eval/run
@@ -137,7 +141,7 @@ clean:
 	rm -f $(BINS) $(LIBOBJ) libquire.a $(TESTBIN) $(CONFBIN) $(GENSRC)
 
 .PHONY: models all check check-headers check-man check-unit check-cli \
-	check-conformance check-props check-all sanitize bench eval demo deps install \
+	check-conformance check-props check-fix check-all sanitize bench eval demo deps install \
 	uninstall clean
 
 # The --ascii transliteration table is compiled in from its YAML source.
@@ -180,6 +184,13 @@ common/commonwords_data.inc: tools/embed_words.sh data/sentence/common-words.txt
 	    > $@.tmp && mv $@.tmp $@
 
 common/sentence.o: common/commonwords_data.inc
+
+# normalize --fix joins hyphenated words found in the common-word list and
+# decodes the HTML5 entities (table generated from data/html/entities.txt).
+common/fix.o: common/commonwords_data.inc common/fix_entities.inc
+
+common/fix_entities.inc: tools/gen_entities.sh data/html/entities.txt
+	sh tools/gen_entities.sh data/html/entities.txt > $@.tmp && mv $@.tmp $@
 
 QUIRE_DATA = ../shared/data
 tools/learn_case: tools/learn_case.c libquire.a

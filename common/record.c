@@ -65,6 +65,7 @@ open_next(struct rec_reader *r)
 		} else
 			r->name = path;
 		utf8_fixer_init(&r->fix);
+		r->fix.cp1252 = r->invalid_cp1252;
 		r->rpos = r->rlen = 0;
 		r->in_record = 0;
 		r->skip_rest = 0;
@@ -74,14 +75,21 @@ open_next(struct rec_reader *r)
 	return 0;
 }
 
+void
+rec_reader_invalid_cp1252(struct rec_reader *r)
+{
+	r->invalid_cp1252 = 1;
+}
+
 static void
 close_current(struct rec_reader *r)
 {
 	if (r->fix.nbad > 0 && !r->cfg.strict)
-		diag_warn("%s: %llu invalid UTF-8 sequence%s replaced, "
+		diag_warn("%s: %llu invalid UTF-8 sequence%s %s, "
 		    "the first at byte %llu", rec_name(r),
 		    (unsigned long long)r->fix.nbad,
-		    r->fix.nbad == 1 ? "" : "s",
+		    r->fix.nbad == 1 ? "" : "s", r->fix.cp1252 ?
+		    "read as Windows-1252" : "replaced",
 		    (unsigned long long)r->fix.first_bad);
 	if (r->fp != stdin)
 		fclose(r->fp);

@@ -82,6 +82,7 @@ struct rec_reader {
 	struct json_object obj;
 	uint64_t	 lineno;
 	int		 status;	/* 1 once any error was reported */
+	int		 invalid_cp1252; /* see rec_reader_invalid_cp1252 */
 };
 
 /*
@@ -106,6 +107,14 @@ int	rec_next_piece(struct rec_reader *, struct rec_piece *);
  * skipped.  The record's memory is valid until the next call.
  */
 int	rec_next_json(struct rec_reader *, struct rec_json *);
+
+/*
+ * Makes the reader take invalid UTF-8 bytes as Windows-1252 characters
+ * instead of U+FFFD (normalize --invalid=cp1252), so that a Latin-1 or
+ * Windows-1252 file comes out right; the warning still counts them.  Call
+ * after rec_reader_init, before reading.
+ */
+void	rec_reader_invalid_cp1252(struct rec_reader *);
 
 /* The name of the operand being read ("<stdin>" for stdin). */
 const char *rec_name(const struct rec_reader *);

@@ -99,16 +99,34 @@ utf8_fixer_init(struct utf8_fixer *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/* Windows-1252 bytes 0x80..0x9F; U+FFFD where the byte is undefined. */
+static const int32_t cp1252_hi[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* The ill-formed bytes bad[0..nbad) at offset at: U+FFFD, or with cp1252
+ * each byte as its Windows-1252 character. */
 static int
-fixer_bad(struct utf8_fixer *f, uint64_t at, struct buf *out, int stop_at_bad)
+fixer_bad(struct utf8_fixer *f, uint64_t at, const unsigned char *bad,
+    size_t nbad, struct buf *out, int stop_at_bad)
 {
 	static const unsigned char fffd[] = { 0xEF, 0xBF, 0xBD };
+	size_t	 i;
 
 	if (f->nbad++ == 0)
 		f->first_bad = at;
 	if (stop_at_bad)
 		return 1;
-	return buf_append(out, fffd, sizeof(fffd));
+	if (!f->cp1252)
+		return buf_append(out, fffd, sizeof(fffd));
+	for (i = 0; i < nbad; i++)
+		if (buf_put_utf8(out, bad[i] < 0x80 ? bad[i] : bad[i] < 0xA0 ?
+		    cp1252_hi[bad[i] - 0x80] : bad[i]) == -1)
+			return -1;
+	return 0;
 }
 
 /* Is the run s[0..n) plain ASCII?  Checked a word at a time. */
@@ -146,7 +164,8 @@ utf8_fixer_feed(struct utf8_fixer *f, const unsigned char *s, size_t n,
 			if (buf_append(out, f->tail, (size_t)r) == -1)
 				return -1;
 		} else {
-			if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+			if ((rc = fixer_bad(f, f->offset, f->tail,
+			    (size_t)-r, out, stop_at_bad)))
 				return rc;
 			r = -r;
 		}
@@ -176,7 +195,8 @@ utf8_fixer_feed(struct utf8_fixer *f, const unsigned char *s, size_t n,
 			f->ntail = n - i;
 			return 0;
 		}
-		if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+		if ((rc = fixer_bad(f, f->offset, s + i, (size_t)-r, out,
+		    stop_at_bad)))
 			return rc;
 		i += (size_t)-r;
 		f->offset += (uint64_t)-r;
@@ -195,7 +215,8 @@ utf8_fixer_finish(struct utf8_fixer *f, struct buf *out, int stop_at_bad)
 
 	/* A truncated sequence at the end is one maximal subpart. */
 	if (f->ntail > 0) {
-		if ((rc = fixer_bad(f, f->offset, out, stop_at_bad)))
+		if ((rc = fixer_bad(f, f->offset, f->tail, f->ntail, out,
+		    stop_at_bad)))
 			return rc;
 		f->offset += f->ntail;
 		f->ntail = 0;

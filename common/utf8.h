@@ -57,13 +57,19 @@ struct utf8_fixer {
 	uint64_t	offset;		/* bytes consumed so far */
 	uint64_t	nbad;		/* ill-formed sequences replaced */
 	uint64_t	first_bad;	/* byte offset of the first, if nbad */
+	int		cp1252;		/* read each ill-formed byte as
+					 * Windows-1252 instead (set after
+					 * utf8_fixer_init); undefined bytes
+					 * still become U+FFFD */
 };
 
 /* Resets the state for a new stream. */
 void	utf8_fixer_init(struct utf8_fixer *);
 
 /*
- * Appends the repaired form of s[0..n) to out.  If stop_at_bad is set, stops
+ * Appends the repaired form of s[0..n) to out (with cp1252 set, each byte of
+ * an ill-formed sequence as the Windows-1252 character; nbad still counts
+ * the sequences).  If stop_at_bad is set, stops
  * at the first ill-formed sequence instead, returning 1 (first_bad names its
  * offset).  Returns 0 on success, -1 if out cannot grow.
  */

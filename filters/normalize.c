@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "fix.h"
 #include "json.h"
 #include "norm.h"
 #include "opts.h"
@@ -23,6 +24,9 @@ enum {
 	OPT_BULLETS,
 	OPT_DASHES,
 	OPT_ELLIPSIS,
+	OPT_EXPLAIN,
+	OPT_FIX,
+	OPT_INVALID,
 	OPT_QUOTES,
 	OPT_RAW,
 	OPT_STRIP_MARKS
@@ -30,7 +34,8 @@ enum {
 
 static const char usage_text[] =
 "usage: normalize [-cqsz] [-f form] [-p profile] [--ascii] [--bullets]\n"
-"                 [--dashes] [--ellipsis] [--field name] [--json]\n"
+"                 [--dashes] [--ellipsis] [--explain] [--field name]\n"
+"                 [--fix[=list]] [--invalid=mode] [--json]\n"
 "                 [--line-buffered] [--quotes] [--raw] [--strict]\n"
 "                 [--strip-marks] [file ...]\n"
 "Make text canonical and clean: Unicode normalization and clean-up.\n"
@@ -40,7 +45,12 @@ static const char usage_text[] =
 "  -c, --casefold       fold case (for matching, not display)\n"
 "      --dashes         make dashes and minus signs '-'\n"
 "      --ellipsis       make '\xe2\x80\xa6' '...'\n"
+"      --explain        with --fix, report each change on standard error\n"
+"      --fix[=LIST]     repair broken text: all fixes, or those in LIST of\n"
+"                       encoding, entities, ansi, c1, bullets, space, hyphens\n"
 "  -f, --form=FORM      nfc (default), nfd, nfkc, nfkd or none\n"
+"      --invalid=MODE   invalid UTF-8 bytes: replace (U+FFFD, default) or\n"
+"                       cp1252 (read them as Windows-1252)\n"
 "  -p, --profile=NAME   safe (default), nlp, search or ascii\n"
 "      --quotes         make curly quotes and guillemets straight\n"
 "      --raw            no clean-up: keep controls, format characters, CR\n"
@@ -54,6 +64,9 @@ OPTS_COMMON_HELP
 struct options {
 	struct opts_common common;
 	struct norm_opts norm;
+	unsigned	 fix;
+	int		 explain;
+	int		 invalid_cp1252;
 };
 
 /* The fields whose offsets no longer hold once the text has changed. */
@@ -64,7 +77,10 @@ static const char *const stale[] = {
 
 struct run {
 	struct norm	*norm;
+	struct fix	*fix;		/* NULL without --fix */
+	struct buf	 fixed;		/* fix's output, norm's input */
 	struct buf	 out;
+	char		 where[4096];	/* --explain: "FILE" or "FILE:LINE" */
 	const char	*name;		/* operand of the counts below */
 	struct norm_stats stats;
 	int		 warned_stale;
@@ -113,6 +129,76 @@ check(int rc)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 }
 
+/* Appends s[0..n) quoted, with controls and backslashes escaped. */
+static int
+put_quoted(struct buf *b, const unsigned char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char	 e[6];
+	size_t		 i;
+	int		 rc = buf_putc(b, '"');
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			e[0] = '\\';
+			e[1] = s[i];
+			rc = buf_append(b, e, 2);
+		} else if (s[i] == '\n')
+			rc = buf_append(b, "\\n", 2);
+		else if (s[i] < 0x20 || s[i] == 0x7F) {
+			e[0] = '\\';
+			e[1] = 'x';
+			e[2] = (unsigned char)hex[s[i] >> 4];
+			e[3] = (unsigned char)hex[s[i] & 15];
+			rc = buf_append(b, e, 4);
+		} else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] < 0xA0) {
+			/* A C1 control, as \u0080..\u009f. */
+			memcpy(e, "\\u00", 4);
+			e[4] = (unsigned char)hex[s[i + 1] >> 4];
+			e[5] = (unsigned char)hex[s[i + 1] & 15];
+			rc = buf_append(b, e, 6);
+			i++;
+		} else
+			rc = buf_putc(b, s[i]);
+	}
+	return rc == 0 ? buf_putc(b, '"') : rc;
+}
+
+/* --explain: 'normalize: FILE: offset N: "old" -> "new" (fix)'. */
+static void
+explain(void *arg, const struct fix_change *ch)
+{
+	struct run	*run = arg;
+	struct buf	 line = BUF_INIT;
+
+	check(put_quoted(&line, ch->old, ch->old_len));
+	check(buf_append(&line, " -> ", 4));
+	check(put_quoted(&line, ch->new, ch->new_len));
+	fprintf(stderr, "%s: %s: offset %llu: %.*s (%s)\n", PROG, run->where,
+	    (unsigned long long)ch->offset, (int)line.len,
+	    (const char *)line.p, ch->fix);
+	buf_free(&line);
+}
+
+/* Feeds s[0..n) through the fixes (if any) and the normalizer. */
+static void
+feed(struct run *run, const unsigned char *s, size_t n, int end,
+    struct buf *out)
+{
+	if (run->fix != NULL) {
+		buf_clear(&run->fixed);
+		check(fix_feed(run->fix, s, n, &run->fixed));
+		if (end)
+			check(fix_finish(run->fix, &run->fixed));
+		s = run->fixed.p;
+		n = run->fixed.len;
+	}
+	if (n > 0)
+		check(norm_feed(run->norm, s, n, out));
+	if (end)
+		check(norm_finish(run->norm, out));
+}
+
 static void
 run_pieces(struct run *run, struct rec_reader *r, int nul)
 {
@@ -121,9 +207,8 @@ run_pieces(struct run *run, struct rec_reader *r, int nul)
 	while (rec_next_piece(r, &pc)) {
 		note_operand(run, rec_name(r));
 		buf_clear(&run->out);
-		check(norm_feed(run->norm, pc.p, pc.len, &run->out));
-		if (pc.end)
-			check(norm_finish(run->norm, &run->out));
+		snprintf(run->where, sizeof(run->where), "%s", rec_name(r));
+		feed(run, pc.p, pc.len, pc.end, &run->out);
 		out_write(run->out.p, run->out.len);
 		if (pc.end) {
 			if (nul)
@@ -144,8 +229,9 @@ run_json(struct run *run, struct rec_reader *r, const char *field)
 	while (rec_next_json(r, &rec)) {
 		note_operand(run, rec.name);
 		buf_clear(&text);
-		check(norm_feed(run->norm, rec.text, rec.text_len, &text));
-		check(norm_finish(run->norm, &text));
+		snprintf(run->where, sizeof(run->where), "%s:%llu", rec.name,
+		    (unsigned long long)rec.lineno);
+		feed(run, rec.text, rec.text_len, 1, &text);
 		buf_clear(&run->out);
 		check(json_string_encode(&run->out, text.p, text.len));
 		edits[0].name = field;
@@ -189,6 +275,9 @@ main(int argc, char *argv[])
 		{ "casefold",	no_argument,		NULL,	'c' },
 		{ "dashes",	no_argument,		NULL,	OPT_DASHES },
 		{ "ellipsis",	no_argument,		NULL,	OPT_ELLIPSIS },
+		{ "explain",	no_argument,		NULL,	OPT_EXPLAIN },
+		{ "fix",	optional_argument,	NULL,	OPT_FIX },
+		{ "invalid",	required_argument,	NULL,	OPT_INVALID },
 		{ "form",	required_argument,	NULL,	'f' },
 		{ "profile",	required_argument,	NULL,	'p' },
 		{ "quotes",	no_argument,		NULL,	OPT_QUOTES },
@@ -200,12 +289,15 @@ main(int argc, char *argv[])
 	struct options	 o;
 	struct rec_reader r;
 	struct run	 run;
-	const char	*msg, *form = NULL;
+	const char	*msg, *bad, *form = NULL;
 	unsigned	 flags = 0;
 	int		 c, status;
 
 	diag_init(PROG);
 	opts_common_init(&o.common);
+	o.fix = 0;
+	o.explain = 0;
+	o.invalid_cp1252 = 0;
 	norm_profile("safe", &o.norm);
 	/* Options after a profile add to it, whatever their order. */
 	opterr = 0;
@@ -239,6 +331,24 @@ main(int argc, char *argv[])
 		case OPT_ELLIPSIS:
 			flags |= NORM_ELLIPSIS;
 			break;
+		case OPT_EXPLAIN:
+			o.explain = 1;
+			break;
+		case OPT_FIX:
+			if (optarg == NULL)
+				o.fix = FIX_ALL;
+			else if (fix_parse(optarg, &o.fix, &bad) == -1)
+				diag_usage("unknown fix: %.*s",
+				    (int)strcspn(bad, ","), bad);
+			break;
+		case OPT_INVALID:
+			if (strcmp(optarg, "cp1252") == 0)
+				o.invalid_cp1252 = 1;
+			else if (strcmp(optarg, "replace") == 0)
+				o.invalid_cp1252 = 0;
+			else
+				diag_usage("unknown --invalid mode: %s", optarg);
+			break;
 		case OPT_QUOTES:
 			flags |= NORM_QUOTES;
 			break;
@@ -256,6 +366,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	o.norm.flags |= flags;
+	if (o.fix & FIX_BULLETS)
+		o.norm.flags |= NORM_BULLETS;
+	if (o.explain && o.fix == 0)
+		diag_usage("--explain needs --fix");
 	if (form != NULL && norm_form_parse(form, &o.norm.form) == -1)
 		diag_usage("unknown form: %s", form);
 	if ((msg = norm_opts_check(&o.norm)) != NULL)
@@ -265,7 +379,12 @@ main(int argc, char *argv[])
 	memset(&run, 0, sizeof(run));
 	if ((run.norm = norm_new(&o.norm)) == NULL)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if ((o.fix & ~(unsigned)FIX_BULLETS) != 0 && (run.fix = fix_new(o.fix,
+	    o.explain ? explain : NULL, &run)) == NULL)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	rec_reader_init(&r, &o.common.rec, argv, argc);
+	if (o.invalid_cp1252)
+		rec_reader_invalid_cp1252(&r);
 	if (o.common.rec.mode == REC_JSON)
 		run_json(&run, &r, o.common.rec.field);
 	else
@@ -274,6 +393,8 @@ main(int argc, char *argv[])
 		flush_warnings(&run);
 	status = rec_reader_free(&r);
 	norm_free(run.norm);
+	fix_free(run.fix);
+	buf_free(&run.fixed);
 	buf_free(&run.out);
 	return out_close(status);
 }
