@@ -117,7 +117,12 @@ eval: $(BINS)
 
 demo: deps
 	@$(MAKE) all
-	./filters/normalize --profile=nlp data/demo/article.txt
+	./filters/normalize --fix --profile=nlp data/demo/article.txt | \
+	    ./filters/segment | head -n 8
+	./filters/normalize --fix --profile=nlp data/demo/article.txt | \
+	    ./filters/extract-keypoints --title -n 3 --bullets
+	./filters/normalize --fix --profile=nlp data/demo/article.txt | \
+	    ./filters/tag --summary
 
 deps:
 	@sh tools/deps.sh
