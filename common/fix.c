@@ -23,7 +23,10 @@
  * character followed by a continuation byte's) after than before.  Real
  * Latin text ("S\u00e3o Paulo") never forms a valid sequence, since an
  * accented letter is followed by ASCII.  Doubly broken text is fixed by
- * running the same step again, up to three times.
+ * running the same step again, up to three times.  A byte lost or replaced
+ * after the mojibake was made (collect_run) is put back only where the
+ * text is otherwise clearly mojibake, since "IRM\u00c3 " and a U+FFFD are
+ * real text too.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,8 +47,40 @@
 #define RUN_MAX		240
 #define RUN_CHARS	(RUN_MAX / 2 + 1)
 
+/* A byte that mojibake lost or replaced, put back as this code point
+ * plus the byte: outside Unicode, so a round of unbreak that leaves one
+ * undecoded is seen and refused. */
+#define SUB_BASE	0x110000
+
 /* The longest word the space and hyphens fixes consider. */
 #define WORD_MAX	32
+
+/*
+ * The hyphens fix also joins a word seen unbroken earlier in the document
+ * (issue 6: "known to the lexicon or the document").  The words of
+ * WORDS_MIN letters or more are kept
+ * as 64-bit hashes of their lowercase letters in an open-addressed
+ * table; the first WORDS_CAP different words of a document are kept, the
+ * rest ignored, so memory stays bounded and the set depends only on the
+ * text.  Entries carry the number of the document they belong to, so a
+ * new document starts empty without clearing the table.
+ */
+#define WORDS_SLOTS	4096
+#define WORDS_CAP	2048
+#define WORDS_MIN	4		/* shorter words are not kept */
+#define FNV_OFFSET	UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME	UINT64_C(0x100000001b3)
+
+struct words {
+	uint64_t	 hash[WORDS_SLOTS];
+	uint32_t	 doc[WORDS_SLOTS];
+	uint32_t	 cur;		/* the document's number, from 1 */
+	size_t		 n;
+	unsigned char	 buf[WORD_MAX];	/* a word cut by a piece */
+	size_t		 len;
+	int		 bad;		/* touches a digit, non-ASCII */
+	int		 prev_bad;
+};
 
 struct fix_entity {
 	const char	*name;
@@ -79,6 +114,8 @@ struct stage {
 	int		 at_doc_start;	/* hold.p[0] begins the document */
 	uint64_t	 out_off;	/* document offset of the next output */
 	unsigned char	 trigger[256];	/* bytes that may start a fix */
+	uint64_t	 doc_moji;	/* encoding fixes so far in the document */
+	struct words	*words;		/* hyphens: the document's words */
 	struct buf	 tmp;
 	/* For --explain: recent changes, to map offsets in the output back
 	 * to the input; before the first one, anchor_in - anchor_out. */
@@ -193,8 +230,14 @@ fix_new(unsigned flags, fix_explain_fn *explain, void *arg)
 			st[1].trigger[c] = 1;
 	if (flags & FIX_SPACE)
 		st[2].trigger['.'] = 1;
-	if (flags & FIX_HYPHENS)
+	if (flags & FIX_HYPHENS) {
 		st[2].trigger['-'] = 1;
+		if ((st[2].words = calloc(1, sizeof(*st[2].words))) == NULL) {
+			free(f);
+			return NULL;
+		}
+		st[2].words->cur = 1;
+	}
 	return f;
 }
 
@@ -209,6 +252,7 @@ fix_free(struct fix *f)
 		buf_free(&f->st[k].hold);
 		buf_free(&f->st[k].tmp);
 		free(f->st[k].chg);
+		free(f->st[k].words);
 	}
 	for (k = 0; k < NSTAGES - 1; k++)
 		buf_free(&f->mid[k]);
@@ -232,6 +276,8 @@ cp1252_byte(int32_t cp)
 
 	if (cp >= 0x80 && cp <= 0xFF)
 		return (int)cp;
+	if (cp >= SUB_BASE && cp < SUB_BASE + 0x100)
+		return (int)(cp - SUB_BASE);
 	if (cp < 0x152 || cp > 0x2122)
 		return -1;
 	for (k = 0; k < 32; k++)
@@ -577,6 +623,140 @@ fix_common_word(const char *s, size_t n)
 	return 0;
 }
 
+static int
+words_has(const struct words *w, uint64_t h)
+{
+	size_t	 k = (size_t)(h & (WORDS_SLOTS - 1));
+
+	while (w->doc[k] == w->cur) {
+		if (w->hash[k] == h)
+			return 1;
+		k = (k + 1) & (WORDS_SLOTS - 1);
+	}
+	return 0;
+}
+
+static void
+words_add(struct words *w, uint64_t h)
+{
+	size_t	 k = (size_t)(h & (WORDS_SLOTS - 1));
+
+	if (w->n == WORDS_CAP)
+		return;
+	while (w->doc[k] == w->cur) {
+		if (w->hash[k] == h)
+			return;
+		k = (k + 1) & (WORDS_SLOTS - 1);
+	}
+	w->doc[k] = w->cur;
+	w->hash[k] = h;
+	w->n++;
+}
+
+/* The hash of the ASCII word s[0..n), lowercased: FNV-1a over its 8-byte
+ * pieces, little-endian, the last one zero-padded, which keeps clean text
+ * fast. */
+static uint64_t
+word_hash(const unsigned char *s, size_t n)
+{
+	uint64_t	 h = FNV_OFFSET, x = 0;
+	size_t		 k;
+
+	for (k = 0; k < n; k++) {
+		x |= (uint64_t)(s[k] | 0x20) << (8 * (k & 7));
+		if ((k & 7) == 7) {
+			h = (h ^ x) * FNV_PRIME;
+			h ^= h >> 29;
+			x = 0;
+		}
+	}
+	if (n & 7) {
+		h = (h ^ x) * FNV_PRIME;
+		h ^= h >> 29;
+	}
+	return (h ^ n) * FNV_PRIME;
+}
+
+static int
+word_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static int
+word_spoiler(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9');
+}
+
+/*
+ * Reads s[0..n), the next bytes of the document, for its words: runs of
+ * WORDS_MIN to WORD_MAX ASCII letters touching no digit and no non-ASCII.  The
+ * state lives in locals inside, since this runs over every byte.
+ */
+static void
+words_scan(struct words *w, const unsigned char *s, size_t n)
+{
+	const unsigned char *e = s + n, *a, *word;
+	size_t		 len = w->len, k, m;
+	int		 bad = w->bad, prev_bad = w->prev_bad;
+
+	/* Full: nothing more to learn in this document. */
+	if (w->n == WORDS_CAP)
+		return;
+	while (s < e) {
+		for (a = s; s < e && word_letter(*s); s++)
+			;
+		m = (size_t)(s - a);
+		word = a;
+		if (m > 0 && len == 0)
+			bad = prev_bad;
+		if (len > 0 || s == e) {
+			/* A word cut by a piece's end is kept in buf. */
+			for (k = 0; k < m && len + k < WORD_MAX; k++)
+				w->buf[len + k] = a[k];
+			word = w->buf;
+		}
+		len += m;
+		if (s == e)
+			break;
+		prev_bad = word_spoiler(*s);
+		if (len >= WORDS_MIN && len <= WORD_MAX && !bad && !prev_bad &&
+		    w->n < WORDS_CAP)
+			words_add(w, word_hash(word, len));
+		len = 0;
+		for (a = ++s; s < e && !word_letter(*s); s++)
+			;
+		if (s > a)
+			prev_bad = word_spoiler(s[-1]);
+	}
+	w->len = len;
+	w->bad = bad;
+	w->prev_bad = prev_bad;
+}
+
+/* Ends the document for the word set. */
+static void
+words_reset(struct words *w)
+{
+	if (++w->cur == 0) {
+		memset(w->doc, 0, sizeof(w->doc));
+		w->cur = 1;
+	}
+	w->n = 0;
+	w->len = 0;
+	w->bad = w->prev_bad = 0;
+}
+
+/* Was word[0..n) seen unbroken earlier in the document? */
+static int
+words_seen(const struct words *w, const char *word, size_t n)
+{
+	if (w == NULL || n < WORDS_MIN || n > WORD_MAX)
+		return 0;
+	return words_has(w, word_hash((const unsigned char *)word, n));
+}
+
 /*
  * Hyphens: "impor-\ntant is" at the '-' p[i] becomes "important\nis": the
  * word is joined and the line break moves to the first space after it
@@ -613,7 +793,7 @@ try_hyphen(struct stage *f, size_t i, size_t end, int eod, struct buf *out)
 		return 0;
 	if (j < end && (p[j] >= 0x80 || is_ascii_alnum(p[j]) || p[j] == '-'))
 		return 0;
-	if (!fix_common_word(word, n))
+	if (!fix_common_word(word, n) && !words_seen(f->words, word, n))
 		return 0;
 	buf_clear(&f->tmp);
 	if (buf_append(&f->tmp, p + w, j - w) == -1)
@@ -777,50 +957,215 @@ after_letter(const unsigned char *p, size_t i)
 	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL;
 }
 
+/*
+ * Mojibake pairs (a UTF-8 lead byte's character, then a continuation
+ * byte's) in p[lo..hi), which starts at a code point.
+ */
 static size_t
-try_encoding(struct stage *f, size_t i, size_t end, struct buf *out)
+pairs_in(const unsigned char *p, size_t lo, size_t hi)
 {
-	const unsigned char *p = f->hold.p;
-	int32_t		 run[RUN_CHARS], cp;
-	unsigned char	 enc[4];
-	size_t		 j = i, n = 0, m, k;
-	int		 r, nonascii_lead = 0;
+	int32_t	 cp;
+	size_t	 n = 0;
+	int	 r, b, prev = -1;
 
-	while (j < end && j - i < RUN_MAX && n < RUN_CHARS) {
-		r = utf8_decode(p + j, end - j, &cp);
-		if (r <= 1 || cp1252_byte(cp) < 0 || j + (size_t)r - i > RUN_MAX)
+	while (lo < hi) {
+		r = utf8_decode(p + lo, hi - lo, &cp);
+		if (r <= 0)
 			break;
-		if (cp1252_byte(cp) >= 0xC2)
-			nonascii_lead = 1;
-		run[n++] = cp;
-		j += (size_t)r;
+		b = r > 1 ? cp1252_byte(cp) : -1;
+		if (prev >= 0xC2 && prev <= 0xF4 && b >= 0x80 && b <= 0xBF)
+			n++;
+		prev = b;
+		lo += (size_t)r;
 	}
-	/* A run cut short by RUN_MAX ends before its last lead character,
-	 * whose sequence may go on: the next run starts there. */
-	if (j - i + 3 >= RUN_MAX && j < end) {
-		for (k = n; k > 0 && cp1252_byte(run[k - 1]) < 0xC2; k--)
-			;
-		if (k > 2) {
-			while (n >= k) {
-				n--;
-				j -= (size_t)utf8_encode(run[n], enc);
+	return n;
+}
+
+/* Mojibake pairs in run[0..n) none of whose sequence was put back. */
+static size_t
+plain_pairs(const int32_t *run, size_t n)
+{
+	size_t	 k, m, bad = 0, need;
+	int	 b0, b1, sub;
+
+	for (k = 0; k + 1 < n; k++) {
+		b0 = cp1252_byte(run[k]);
+		b1 = cp1252_byte(run[k + 1]);
+		if (b0 < 0xC2 || b0 > 0xF4 || b1 < 0x80 || b1 > 0xBF)
+			continue;
+		need = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
+		sub = 0;
+		for (m = k + 1; m <= k + need && m < n; m++)
+			if (run[m] >= SUB_BASE)
+				sub = 1;
+		/* A sequence cut short at the run's end lost its last byte. */
+		if (k + need >= n)
+			sub = 1;
+		bad += !sub;
+	}
+	return bad;
+}
+
+/* Do cp's Windows-1252 byte and byte b form a valid UTF-8 sequence? */
+static int
+two_bytes_ok(int32_t cp, unsigned char b)
+{
+	unsigned char	 q[2];
+	int32_t		 d;
+
+	q[0] = (unsigned char)cp1252_byte(cp);
+	q[1] = b;
+	return utf8_decode(q, 2, &d) == 2;
+}
+
+/*
+ * Collects the run of mojibake characters at p[i] into run (room for
+ * RUN_CHARS); returns its length, *jp its end.  With lost, a byte lost or
+ * replaced inside a sequence is put back (issue 6): a space where a
+ * continuation byte is due stands for U+00A0 (a non-breaking space that
+ * scraping made a space, as in "\u00c3 " for U+00E0), a U+FFFD there for
+ * one of the five bytes Windows-1252 leaves undefined, and a run ending
+ * in "\u00e2\u20ac" lost the 0x9D of U+201D.  *nsub counts them.
+ */
+static size_t
+collect_run(const unsigned char *p, size_t i, size_t end, int eod, int lost,
+    int32_t *run, size_t *jp, size_t *nsub)
+{
+	static const unsigned char undef[] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
+	size_t	 j = i, n = 0, want = 0, k;
+	int32_t	 cp, sub;
+	int	 r, b;
+
+	*nsub = 0;
+	while (j < end && j - i < RUN_MAX && n < RUN_CHARS - 1) {
+		r = utf8_decode(p + j, end - j, &cp);
+		if (r <= 0)
+			break;
+		b = r > 1 ? cp1252_byte(cp) : -1;
+		sub = -1;
+		if (b < 0 && lost && want > 0 && (cp == ' ' || cp == 0xFFFD)) {
+			if (cp == ' ') {
+				/* "\u00e2\u20ac " is far more often U+201D that
+				 * lost its byte than a dagger (U+2020);
+				 * "IRM\u00c3 " is a capital Portuguese word. */
+				if (n >= 2 && cp1252_byte(run[n - 2]) == 0xE2 &&
+				    cp1252_byte(run[n - 1]) == 0x80)
+					break;
+				if (n == 1 && i > 0 && is_ascii_upper(p[i - 1]))
+					break;
+				sub = 0xA0;
+			} else if (n >= 2 && cp1252_byte(run[n - 2]) == 0xE2 &&
+			    cp1252_byte(run[n - 1]) == 0x80)
+				sub = 0x9D;	/* U+201D, most common */
+			else {
+				/* The first undefined byte that ends a valid
+				 * two-byte sequence (U+00C1 for "\u00c3"). */
+				for (k = 0; k < sizeof(undef); k++)
+					if (want > 1 || n == 0 ||
+					    two_bytes_ok(run[n - 1], undef[k]))
+						break;
+				if (k < sizeof(undef))
+					sub = undef[k];
 			}
 		}
+		if (b < 0 && sub < 0)
+			break;
+		if (j + (size_t)r - i > RUN_MAX)
+			break;
+		if (sub >= 0) {
+			run[n++] = SUB_BASE + sub;
+			(*nsub)++;
+			b = sub;
+		} else
+			run[n++] = cp;
+		j += (size_t)r;
+		want = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ?
+		    2 : b >= 0xC2 && b <= 0xDF ? 1 : b >= 0x80 && b <= 0xBF &&
+		    want > 0 ? want - 1 : 0;
 	}
-	if (n < 2 || !nonascii_lead)
-		return 0;
-	if (unbreak(run, n, &m, i > 0 && after_letter(p, i)) == 0)
-		return 0;
-	buf_clear(&f->tmp);
-	for (k = 0; k < m; k++)
-		if (buf_put_utf8(&f->tmp, run[k]) == -1)
+	/* "\u00e2\u20ac" then something else: the third byte was dropped. */
+	if (lost && want == 1 && n >= 2 && (j < end || eod) &&
+	    j - i < RUN_MAX - 3 && cp1252_byte(run[n - 2]) == 0xE2 &&
+	    cp1252_byte(run[n - 1]) == 0x80) {
+		run[n++] = SUB_BASE + 0x9D;
+		(*nsub)++;
+	}
+	*jp = j;
+	return n;
+}
+
+static size_t
+try_encoding(struct stage *f, size_t i, size_t end, int eod, struct buf *out)
+{
+	const unsigned char *p = f->hold.p;
+	int32_t		 run[RUN_CHARS];
+	unsigned char	 enc[4];
+	size_t		 j = i, n = 0, m, k, nsub = 0, lo, hi;
+	int		 nonascii_lead = 0, lost;
+
+	for (lost = 1; lost >= 0; lost--) {
+		n = collect_run(p, i, end, eod, lost, run, &j, &nsub);
+		if (lost && nsub == 0)
+			continue;
+		if (lost) {
+			if (j - i + 3 >= RUN_MAX && j < end)
+				continue;
+			/* Only where the text is clearly mojibake otherwise:
+			 * a pair in the run, within LOOKBACK before it or in
+			 * the look-ahead after it, or mojibake repaired
+			 * earlier in the document.  Each is the same however
+			 * the text was cut. */
+			lo = i > LOOKBACK ? i - LOOKBACK : 0;
+			while (lo < i && (p[lo] & 0xC0) == 0x80)
+				lo++;
+			hi = end;
+			while (hi > j && hi < f->hold.len &&
+			    (p[hi] & 0xC0) == 0x80)
+				hi--;
+			if (f->doc_moji == 0 && plain_pairs(run, n) +
+			    pairs_in(p, lo, i) + pairs_in(p, j, hi) == 0)
+				continue;
+		}
+		/* A run cut short by RUN_MAX ends before its last lead
+		 * character, whose sequence may go on: the next run starts
+		 * there. */
+		if (j - i + 3 >= RUN_MAX && j < end) {
+			for (k = n; k > 0 && cp1252_byte(run[k - 1]) < 0xC2;
+			    k--)
+				;
+			if (k > 2) {
+				while (n >= k) {
+					n--;
+					j -= (size_t)utf8_encode(run[n], enc);
+				}
+			}
+		}
+		nonascii_lead = 0;
+		for (k = 0; k < n; k++)
+			if (cp1252_byte(run[k]) >= 0xC2)
+				nonascii_lead = 1;
+		if (n < 2 || !nonascii_lead)
+			continue;
+		if (unbreak(run, n, &m, i > 0 && after_letter(p, i)) == 0)
+			continue;
+		for (k = 0; k < m; k++)
+			if (run[k] >= SUB_BASE)
+				break;
+		if (k < m)
+			continue;
+		buf_clear(&f->tmp);
+		for (k = 0; k < m; k++)
+			if (buf_put_utf8(&f->tmp, run[k]) == -1)
+				return (size_t)-1;
+		if (buf_append(out, f->tmp.p, f->tmp.len) == -1)
 			return (size_t)-1;
-	if (buf_append(out, f->tmp.p, f->tmp.len) == -1)
-		return (size_t)-1;
-	if (report(f, i, p + i, j - i, f->tmp.p, f->tmp.len,
-	    FIX_ENCODING) == -1)
-		return (size_t)-1;
-	return j - i;
+		if (report(f, i, p + i, j - i, f->tmp.p, f->tmp.len,
+		    FIX_ENCODING) == -1)
+			return (size_t)-1;
+		f->doc_moji++;
+		return j - i;
+	}
+	return 0;
 }
 
 /* C1: a control U+0080..U+009F that stood for a Windows-1252 byte. */
@@ -923,6 +1268,8 @@ process(struct stage *f, int final, struct buf *out)
 			;
 		if (j > i && buf_append(out, p + i, j - i) == -1)
 			return -1;
+		if (f->words != NULL)
+			words_scan(f->words, p + i, j - i);
 		if ((i = j) >= limit)
 			break;
 		if (len - i <= FIX_LOOKAHEAD) {
@@ -951,7 +1298,7 @@ process(struct stage *f, int final, struct buf *out)
 			if (p[i] < 0x80)
 				break;
 			if (f->flags & FIX_ENCODING)
-				r = try_encoding(f, i, end, out);
+				r = try_encoding(f, i, end, eod, out);
 			if (r == 0 && (f->flags & FIX_C1))
 				r = try_c1(f, i, out);
 			break;
@@ -966,6 +1313,8 @@ process(struct stage *f, int final, struct buf *out)
 		    f->out_off + (before - out0),
 		    f->out_off + (out->len - out0)) == -1)
 			return -1;
+		if (f->words != NULL)
+			words_scan(f->words, p + i, r);
 		i += r;
 	}
 	f->start = i;
@@ -1015,6 +1364,9 @@ stage_finish(struct stage *f, struct buf *out)
 	f->base = 0;
 	f->out_off = 0;
 	f->at_doc_start = 1;
+	f->doc_moji = 0;
+	if (f->words != NULL)
+		words_reset(f->words);
 	return rc;
 }
 

@@ -3,14 +3,16 @@
  * manner of Python's ftfy.  Each repair is a named fix:
  *
  *   encoding   mojibake: UTF-8 read as Windows-1252 or Latin-1 and written
- *              out again, once or twice (U+2019 as "a-circumflex, euro, TM")
+ *              out again, once or twice (U+2019 as "a-circumflex, euro, TM"),
+ *              also where a byte was then lost or replaced (U+00A0 made a
+ *              space, an undefined byte made U+FFFD or dropped)
  *   entities   HTML character references: named (the HTML5 list), decimal
  *              and hexadecimal, always with their ';'
  *   ansi       ANSI terminal escapes (ECMA-48 CSI: ESC [ ... final byte)
  *   c1         C1 controls U+0080..U+009F that were Windows-1252 bytes
  *   space      a lost space between sentences ("restrictions.Nvidia")
  *   hyphens    a word hyphenated at a line end, when the joined word is a
- *              common word
+ *              common word or was used unbroken earlier in the document
  *   bullets    runs of bullets (done by norm.c's NORM_BULLETS; listed here
  *              so that one option names every fix)
  *
@@ -21,8 +23,10 @@
  * escape between glued sentences is repaired too.  Memory stays bounded:
  * each stage holds back FIX_LOOKAHEAD bytes and keeps a little decided
  * text as context, whatever the length of a line.  Every decision looks
- * only at a fixed window around its position, so the output does not
- * depend on how the input was cut into pieces.
+ * only at a fixed window around its position and at what the document
+ * held before it (whether mojibake was repaired; a bounded set of its
+ * words), so the output does not depend on how the input was cut into
+ * pieces.
  */
 #ifndef QUIRE_FIX_H
 #define QUIRE_FIX_H

@@ -19,6 +19,16 @@ Kinds:
   hyphen             a common word hyphenated at a line end
   mixed              glue, then Windows-1252 mojibake, then an ANSI escape
   htmlmoji           Windows-1252 mojibake, then HTML-escaped
+  hyphendoc          a word that is not a common word hyphenated at a line
+                     end where it appears a second time in the sentence
+                     (joined because the document used it unbroken)
+  nbsp               Windows-1252 mojibake whose U+00A0 became a space
+                     (a non-breaking space or an inserted "\u00e0" word,
+                     so "\u00c2 " or "\u00c3  "), in a sentence with
+                     other non-ASCII text
+  lost               Windows-1252 mojibake whose undefined bytes (0x81,
+                     0x8D, 0x8F, 0x90, 0x9D) became U+FFFD or, after
+                     "\u00e2\u20ac", were dropped
 """
 import glob
 import html.entities
@@ -30,7 +40,8 @@ import sys
 
 PER_KIND = 1000
 KINDS = ["cp1252", "cp1252x2", "latin1", "entities", "ansi", "c1", "glue",
-         "hyphen", "mixed", "htmlmoji"]
+         "hyphen", "mixed", "htmlmoji", "hyphendoc",
+         "nbsp", "lost"]
 NAMES = {cp: name for name, cp in html.entities.name2codepoint.items()}
 NAMES[0x27] = "apos"
 
@@ -175,6 +186,46 @@ def corrupt(kind, s, pair, words, rng):
             return None
         a = corrupt("ansi", b[1], pair, words, rng)
         return None if a is None else (clean, a[1])
+    if kind == "hyphendoc":
+        ms = [m for m in re.finditer(r"(?<=[ (])([a-z]{6,20}) ", s)
+              if m.group(1) not in words and
+              re.search(r"\b%s\b" % m.group(1), s[:m.start()])]
+        if not ms:
+            return None
+        m = rng.choice(ms)
+        w = m.group(1)
+        k = rng.randint(2, len(w) - 2)
+        clean = s[:m.start()] + w + "\n" + s[m.end():]
+        broken = s[:m.start()] + w[:k] + "-\n" + w[k:] + " " + s[m.end():]
+        return clean, broken
+    if kind == "nbsp":
+        clean = typographic(s)
+        if all(ord(c) < 0x80 for c in clean):
+            return None
+        sp = [m.start() for m in re.finditer(r"(?<=[a-z,]) (?=[a-z])", clean)]
+        if not sp:
+            return None
+        k = rng.choice(sp)
+        ins = "\u00a0" if rng.random() < 0.5 else " \u00e0 "
+        clean = clean[:k] + ins + clean[k + 1:]
+        return clean, sloppy_decode(clean.encode("utf-8")).replace(
+            "\u00a0", " ")
+    if kind == "lost":
+        clean = s if any(ord(c) >= 0x80 for c in s) else typographic(s)
+        b = clean.encode("utf-8")
+        if not any(x in b for x in (0x81, 0x8D, 0x8F, 0x90, 0x9D)):
+            return None
+        broken = sloppy_decode(b)
+        drop = rng.random() < 0.5
+        out = []
+        for c in broken:
+            if c in "\x81\x8d\x8f\x90\x9d":
+                if drop and out and out[-1] == "\u20ac" and \
+                        len(out) > 1 and out[-2] == "\u00e2":
+                    continue
+                c = "\ufffd"
+            out.append(c)
+        return clean, "".join(out)
     if kind == "htmlmoji":
         m = corrupt("cp1252", s, pair, words, rng)
         return None if m is None else (m[0], escape(m[1], rng))

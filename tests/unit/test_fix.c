@@ -125,6 +125,56 @@ Test(fix, leaves_real_latin_text_alone)
 		expect(FIX_ALL, same[i], same[i]);
 }
 
+/* Mojibake pieces: U+201C and U+2019 broken, U+201D broken without its
+ * last byte, U+FFFD, U+201C and U+201D, U+2019. */
+#define M_LDQ	"\xC3\xA2\xE2\x82\xAC\xC5\x93"
+#define M_RSQ	"\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2"
+#define M_RDQ_	"\xC3\xA2\xE2\x82\xAC"
+#define FFFD	"\xEF\xBF\xBD"
+#define LDQ	"\xE2\x80\x9C"
+#define RDQ	"\xE2\x80\x9D"
+#define RSQ	"\xE2\x80\x99"
+
+Test(fix, puts_back_a_non_breaking_space_that_became_a_space)
+{
+	/* U+00E0 is C3 A0: "\u00c3" and U+00A0, then scraping made a space. */
+	expect(FIX_ENCODING, "caf\xC3\x83\xC2\xA9 \xC3\x83  la carte",
+	    "caf\xC3\xA9 \xC3\xA0 la carte");
+	expect(FIX_ENCODING, "voil\xC3\x83  tout, it" M_RSQ "s",
+	    "voil\xC3\xA0 tout, it" RSQ "s");
+	expect_long(FIX_ENCODING, "it" M_RSQ "s voil\xC3\x83  tout",
+	    "it" RSQ "s voil\xC3\xA0 tout");
+}
+
+Test(fix, leaves_a_capital_a_tilde_before_a_space_alone)
+{
+	static const char *const same[] = {
+		"o \xC3\x83 final, \xC3\x83 ",
+		"S\xC3\x83O PAULO, A IRM\xC3\x83 \xC3\x89 "
+		    "\xC3\x8D" "ND\xC3\x8D" "A.",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+		expect(FIX_ALL, same[i], same[i]);
+	/* A capital word, even beside mojibake. */
+	expect(FIX_ENCODING, "IRM\xC3\x83 e caf\xC3\x83\xC2\xA9",
+	    "IRM\xC3\x83 e caf\xC3\xA9");
+}
+
+Test(fix, puts_back_an_undefined_byte_replaced_or_dropped)
+{
+	expect(FIX_ENCODING, M_LDQ "hi" M_RDQ_ FFFD " x", LDQ "hi" RDQ " x");
+	expect(FIX_ENCODING, M_LDQ "hi" M_RDQ_ " x", LDQ "hi" RDQ " x");
+	expect(FIX_ENCODING, M_LDQ "hi," M_RDQ_, LDQ "hi," RDQ);
+	expect(FIX_ENCODING, "\xC3\x83" FFFD "lvaro caf\xC3\x83\xC2\xA9",
+	    "\xC3\x81lvaro caf\xC3\xA9");
+	/* Not where nothing else is mojibake. */
+	expect(FIX_ALL, "a " FFFD " b \xC3\x83" FFFD,
+	    "a " FFFD " b \xC3\x83" FFFD);
+	expect_long(FIX_ENCODING, M_LDQ "hi" M_RDQ_ FFFD, LDQ "hi" RDQ);
+}
+
 Test(fix, decodes_character_references)
 {
 	expect(FIX_ENTITIES, "&amp; &rsquo;&#8217;&#x2019;&#X2019; &nbsp;"
@@ -196,6 +246,75 @@ Test(fix, joins_common_words_hyphenated_at_a_line_end)
 	expect(FIX_HYPHENS, "well-\nknown x-\nray", "well-\nknown x-\nray");
 	cr_assert(fix_common_word("important", 9));
 	cr_assert(!fix_common_word("wellknown", 9));
+}
+
+#define FILL	"Some plain words to fill the window, then some more of " \
+		"them, and again: plain words to fill the window, then " \
+		"some more of them, and again and again and again.  "
+
+Test(fix, joins_words_the_document_used_unbroken)
+{
+	expect(FIX_HYPHENS, "Kleptocrats met; the klepto-\ncrats left",
+	    "Kleptocrats met; the kleptocrats\nleft");
+	/* Only words before the break count, and only in this document. */
+	expect(FIX_HYPHENS, "the klepto-\ncrats met kleptocrats",
+	    "the klepto-\ncrats met kleptocrats");
+	expect(FIX_HYPHENS, "x2kleptocrats or kleptocrats9 the klepto-\ncrats",
+	    "x2kleptocrats or kleptocrats9 the klepto-\ncrats");
+	/* Far before the break, beyond the look-ahead and the context. */
+	expect(FIX_HYPHENS, "zorbstem " FILL FILL " zorbs-\ntem x",
+	    "zorbstem " FILL FILL " zorbstem\nx");
+}
+
+Test(fix, forgets_the_words_of_the_previous_document)
+{
+	struct fix	*f = fix_new(FIX_HYPHENS, NULL, NULL);
+	struct buf	 out = { 0 };
+	static const char a[] = "kleptocrats ", b[] = "the klepto-\ncrats x";
+
+	cr_assert_not_null(f);
+	cr_assert_eq(fix_feed(f, (const unsigned char *)a, strlen(a), &out), 0);
+	cr_assert_eq(fix_finish(f, &out), 0);
+	buf_clear(&out);
+	cr_assert_eq(fix_feed(f, (const unsigned char *)b, strlen(b), &out), 0);
+	cr_assert_eq(fix_finish(f, &out), 0);
+	cr_assert_eq(out.len, strlen(b));
+	cr_assert(memcmp(out.p, b, out.len) == 0);
+	buf_free(&out);
+	fix_free(f);
+}
+
+Test(fix, keeps_a_bounded_number_of_document_words)
+{
+	static struct buf in;
+	struct fix	*f = fix_new(FIX_HYPHENS, NULL, NULL);
+	struct buf	 out = { 0 };
+	char		 w[16];
+	size_t		 k;
+	static const char tail[] = " zzzz the zz-\nzz and ab-\nab.";
+
+	cr_assert_not_null(f);
+	buf_clear(&in);
+	/* 10000 different words, then "zzzz" (already too late) and
+	 * "abab" (seen first). */
+	buf_append(&in, "abab ", 5);
+	for (k = 0; k < 10000; k++) {
+		w[0] = (char)('a' + k % 26);
+		w[1] = (char)('a' + k / 26 % 26);
+		w[2] = (char)('a' + k / 676 % 26);
+		w[3] = 'q';
+		w[4] = ' ';
+		buf_append(&in, w, 5);
+	}
+	buf_append(&in, tail, strlen(tail));
+	cr_assert_eq(fix_feed(f, in.p, in.len, &out), 0);
+	cr_assert_eq(fix_finish(f, &out), 0);
+	buf_putc(&out, '\0');
+	cr_assert(strstr((const char *)out.p, "zz-\nzz and abab.") != NULL,
+	    "%s", (const char *)out.p + out.len - 40);
+	buf_free(&out);
+	buf_free(&in);
+	fix_free(f);
 }
 
 Test(fix, parses_lists_of_names)
