@@ -98,7 +98,7 @@ check: deps
 	@$(MAKE) check-all
 
 check-all: all check-headers check-man check-unit check-conformance \
-	check-cli check-props check-fix
+	check-props check-fix check-cli
 
 sanitize:
 	$(MAKE) clean
