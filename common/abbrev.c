@@ -16,7 +16,6 @@
  * binary searches, so the answer never depends on hashing or load order
  * beyond "last wins".
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,21 +66,10 @@ static const struct {
 	{ "other", ABBR_OTHER },
 };
 
-static void
-abbrev_seterr(struct lex_error *err, size_t line, size_t column,
-    const char *msg)
-{
-	if (err == NULL)
-		return;
-	err->line = line;
-	err->column = column;
-	snprintf(err->msg, sizeof(err->msg), "%s", msg);
-}
-
 static int
 abbrev_nomem(struct lex_error *err)
 {
-	abbrev_seterr(err, 0, 0, "out of memory");
+	lex_error_set(err, 0, 0, "out of memory");
 	return LEX_NOMEM;
 }
 
@@ -223,7 +211,7 @@ abbrev_bad_class(struct lex_error *err, const yaml_mark_t *mark,
 
 	snprintf(msg, sizeof(msg), "unknown class '%.*s'; expected title, "
 	    "month, number, corp or other", len > 40 ? 40 : (int)len, name);
-	abbrev_seterr(err, mark->line + 1, mark->column + 1, msg);
+	lex_error_set(err, mark->line + 1, mark->column + 1, "%s", msg);
 	return LEX_ERR;
 }
 
@@ -303,8 +291,8 @@ abbrev_check_classes(const unsigned char *s, size_t n, struct lex_error *err)
 			if (parser.error == YAML_MEMORY_ERROR)
 				rc = abbrev_nomem(err);
 			else {
-				abbrev_seterr(err, parser.problem_mark.line + 1,
-				    parser.problem_mark.column + 1,
+				lex_error_set(err, parser.problem_mark.line + 1,
+				    parser.problem_mark.column + 1, "%s",
 				    parser.problem != NULL ? parser.problem :
 				    "unknown error");
 				rc = LEX_ERR;
@@ -391,7 +379,7 @@ abbrev_add_lex(struct abbrev *ab, const struct lex *lex,
 		if (lex->e[i].value != NULL &&
 		    abbrev_class_named(lex->e[i].value, lex->e[i].value_len) ==
 		    ABBR_NONE) {
-			abbrev_seterr(err, lex->e[i].line, 1, "unknown class");
+			lex_error_set(err, lex->e[i].line, 1, "unknown class");
 			return LEX_ERR;
 		}
 	if (lex->n > SIZE_MAX / sizeof(*e) - ab->n)
@@ -481,42 +469,12 @@ abbrev_load_builtin(struct abbrev *ab, struct lex_error *err)
 int
 abbrev_load_file(struct abbrev *ab, const char *path, struct lex_error *err)
 {
-	FILE		*fp;
-	unsigned char	*s = NULL, *p;
-	size_t		 n = 0, cap = 0, got;
-	int		 rc, saved;
+	unsigned char	*s;
+	size_t		 n;
+	int		 rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		abbrev_seterr(err, 0, 0, strerror(errno));
-		return LEX_ERR;
-	}
-	for (;;) {
-		if (cap - n < 8192) {
-			if (cap > SIZE_MAX / 2 - 8192) {
-				free(s);
-				fclose(fp);
-				return abbrev_nomem(err);
-			}
-			cap = cap * 2 + 8192;
-			if ((p = realloc(s, cap)) == NULL) {
-				free(s);
-				fclose(fp);
-				return abbrev_nomem(err);
-			}
-			s = p;
-		}
-		if ((got = fread(s + n, 1, cap - n, fp)) == 0)
-			break;
-		n += got;
-	}
-	if (ferror(fp)) {
-		saved = errno;
-		free(s);
-		fclose(fp);
-		abbrev_seterr(err, 0, 0, strerror(saved));
-		return LEX_ERR;
-	}
-	fclose(fp);
+	if ((rc = lex_read_file(path, &s, &n, err)) != LEX_OK)
+		return rc;
 	rc = abbrev_load_mem(ab, s, n, err);
 	free(s);
 	return rc;

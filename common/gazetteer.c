@@ -12,7 +12,6 @@
  * the whole text has parsed, after the table has room: so a failed load
  * truncates the arrays and leaves the gazetteer as it was.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -61,8 +60,6 @@ struct gaz_loader {
 	struct tok_vec	 toks;		/* scratch for splitting names */
 };
 
-static void	gaz_seterr(struct lex_error *, size_t, size_t, const char *,
-		    ...) __attribute__((format(printf, 4, 5)));
 static int	gaz_fail(struct gaz_loader *, const yaml_mark_t *,
 		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
@@ -78,21 +75,6 @@ gaz_hash(uint64_t h, const unsigned char *p, size_t len)
 		h *= GAZ_FNV_PRIME;
 	}
 	return h;
-}
-
-static void
-gaz_seterr(struct lex_error *err, size_t line, size_t column,
-    const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (err == NULL)
-		return;
-	err->line = line;
-	err->column = column;
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
 }
 
 /* Reports a problem with the node at mark (0-based, as libyaml counts). */
@@ -114,7 +96,7 @@ gaz_fail(struct gaz_loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
 static int
 gaz_nomem(struct lex_error *err)
 {
-	gaz_seterr(err, 0, 0, "out of memory");
+	lex_error_set(err, 0, 0, "out of memory");
 	return LEX_NOMEM;
 }
 
@@ -140,46 +122,6 @@ gaz_grow(void *p, size_t *cap, size_t need, size_t size)
 	return p;
 }
 
-/*
- * The 0-based line and column of byte offset off, counted as libyaml's
- * scanner counts (yamlcfg.c does the same): CR LF, CR, LF, NEL, LS and PS
- * end a line, columns count code points, a leading byte order mark is no
- * column.  Reader errors come with a byte offset only.
- */
-static void
-gaz_pos(const unsigned char *s, size_t n, size_t off, size_t *line,
-    size_t *col)
-{
-	size_t	 i = 0;
-
-	*line = *col = 0;
-	if (off > n)
-		off = n;
-	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = 3;
-	while (i < off) {
-		if (s[i] == '\r' || s[i] == '\n') {
-			i += (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ?
-			    2 : 1;
-			(*line)++;
-			*col = 0;
-		} else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0x85) {
-			i += 2;
-			(*line)++;
-			*col = 0;
-		} else if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-		    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
-			i += 3;
-			(*line)++;
-			*col = 0;
-		} else {
-			if ((s[i] & 0xC0) != 0x80)
-				(*col)++;
-			i++;
-		}
-	}
-}
-
 /* Turns the parser's error into ours. */
 static int
 gaz_parser_fail(struct gaz_loader *ld)
@@ -192,8 +134,8 @@ gaz_parser_fail(struct gaz_loader *ld)
 	if (p->error == YAML_MEMORY_ERROR)
 		return gaz_nomem(ld->err);
 	if (p->error == YAML_READER_ERROR) {
-		gaz_pos(ld->s, ld->n, p->problem_offset, &line, &col);
-		gaz_seterr(ld->err, line + 1, col + 1, "%s", problem);
+		lex_offset_pos(ld->s, ld->n, p->problem_offset, &line, &col);
+		lex_error_set(ld->err, line + 1, col + 1, "%s", problem);
 		return LEX_ERR;
 	}
 	if (p->context == NULL)
@@ -203,7 +145,7 @@ gaz_parser_fail(struct gaz_loader *ld)
 	 * or bracket) is to be fixed where it starts.  At the end of input
 	 * without a final newline libyaml puts its mark on the line after.
 	 */
-	gaz_pos(ld->s, ld->n, ld->n, &eline, &ecol);
+	lex_offset_pos(ld->s, ld->n, ld->n, &eline, &ecol);
 	if ((p->problem_mark.line == eline && p->problem_mark.column == ecol) ||
 	    (ecol != 0 && p->problem_mark.line == eline + 1 &&
 	    p->problem_mark.column == 0))
@@ -603,7 +545,7 @@ gaz_load_mem(struct gaz *g, const unsigned char *s, size_t n,
 	/* As yamlcfg: UTF-8 only, so that reader offsets are UTF-8's. */
 	if (n >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) ||
 	    (s[0] == 0xFF && s[1] == 0xFE))) {
-		gaz_seterr(err, 1, 1, "gazetteers must be UTF-8, not UTF-16");
+		lex_error_set(err, 1, 1, "gazetteers must be UTF-8, not UTF-16");
 		return LEX_ERR;
 	}
 	memset(&ld, 0, sizeof(ld));
@@ -630,34 +572,12 @@ gaz_load_mem(struct gaz *g, const unsigned char *s, size_t n,
 int
 gaz_load_file(struct gaz *g, const char *path, struct lex_error *err)
 {
-	FILE		*fp;
-	unsigned char	*s = NULL, *p;
-	size_t		 n = 0, cap = 0, got;
-	int		 rc, saved;
+	unsigned char	*s;
+	size_t		 n;
+	int		 rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		gaz_seterr(err, 0, 0, "%s", strerror(errno));
-		return LEX_ERR;
-	}
-	for (;;) {
-		if ((p = gaz_grow(s, &cap, n + 8192, 1)) == NULL) {
-			free(s);
-			fclose(fp);
-			return gaz_nomem(err);
-		}
-		s = p;
-		if ((got = fread(s + n, 1, cap - n, fp)) == 0)
-			break;
-		n += got;
-	}
-	if (ferror(fp)) {
-		saved = errno;
-		free(s);
-		fclose(fp);
-		gaz_seterr(err, 0, 0, "%s", strerror(saved));
-		return LEX_ERR;
-	}
-	fclose(fp);
+	if ((rc = lex_read_file(path, &s, &n, err)) != LEX_OK)
+		return rc;
 	rc = gaz_load_mem(g, s, n, err);
 	free(s);
 	return rc;

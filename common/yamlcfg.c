@@ -51,13 +51,11 @@ struct lex_loader {
 	size_t		 capanchors;
 };
 
-static void	lex_seterr(struct lex_error *, size_t, size_t, const char *,
-		    ...) __attribute__((format(printf, 4, 5)));
 static int	lex_fail(struct lex_loader *, const yaml_mark_t *,
 		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
-static void
-lex_seterr(struct lex_error *err, size_t line, size_t column,
+void
+lex_error_set(struct lex_error *err, size_t line, size_t column,
     const char *fmt, ...)
 {
 	va_list	 ap;
@@ -90,18 +88,13 @@ lex_fail(struct lex_loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
 static int
 lex_nomem(struct lex_error *err)
 {
-	lex_seterr(err, 0, 0, "out of memory");
+	lex_error_set(err, 0, 0, "out of memory");
 	return LEX_NOMEM;
 }
 
-/*
- * Finds the 0-based line and column of byte offset off, counting as
- * libyaml's scanner does: CR LF, CR, LF, NEL, LS and PS end a line, columns
- * count code points, and a leading byte order mark is no column (the
- * reader drops it).  Reader errors come with a byte offset only.
- */
-static void
-lex_pos(const unsigned char *s, size_t n, size_t off, size_t *line,
+/* See yamlcfg.h. */
+void
+lex_offset_pos(const unsigned char *s, size_t n, size_t off, size_t *line,
     size_t *col)
 {
 	size_t	 i = 0;
@@ -144,7 +137,7 @@ lex_at_end(const struct lex_loader *ld, const yaml_mark_t *mark)
 {
 	size_t	 line, col;
 
-	lex_pos(ld->s, ld->n, ld->n, &line, &col);
+	lex_offset_pos(ld->s, ld->n, ld->n, &line, &col);
 	if (mark->line == line && mark->column == col)
 		return 1;
 	return col != 0 && mark->line == line + 1 && mark->column == 0;
@@ -163,15 +156,15 @@ lex_parser_fail(struct lex_loader *ld)
 	case YAML_MEMORY_ERROR:
 		return lex_nomem(ld->err);
 	case YAML_READER_ERROR:
-		lex_pos(ld->s, ld->n, p->problem_offset, &line, &col);
+		lex_offset_pos(ld->s, ld->n, p->problem_offset, &line, &col);
 		/* The value is a byte for UTF-8 problems, else a character. */
 		if (p->problem_value == -1)
-			lex_seterr(ld->err, line + 1, col + 1, "%s", problem);
+			lex_error_set(ld->err, line + 1, col + 1, "%s", problem);
 		else if (strstr(problem, "UTF-8") != NULL)
-			lex_seterr(ld->err, line + 1, col + 1, "%s (0x%02X)",
+			lex_error_set(ld->err, line + 1, col + 1, "%s (0x%02X)",
 			    problem, (unsigned)p->problem_value);
 		else
-			lex_seterr(ld->err, line + 1, col + 1, "%s (U+%04X)",
+			lex_error_set(ld->err, line + 1, col + 1, "%s (U+%04X)",
 			    problem, (unsigned)p->problem_value);
 		return LEX_ERR;
 	default:
@@ -589,7 +582,7 @@ lex_load_mem(struct lex *lex, const unsigned char *s, size_t n,
 	 */
 	if (n >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) ||
 	    (s[0] == 0xFF && s[1] == 0xFE))) {
-		lex_seterr(err, 1, 1, "lexicons must be UTF-8, not UTF-16");
+		lex_error_set(err, 1, 1, "lexicons must be UTF-8, not UTF-16");
 		return LEX_ERR;
 	}
 	memset(&ld, 0, sizeof(ld));
@@ -612,15 +605,16 @@ lex_load_mem(struct lex *lex, const unsigned char *s, size_t n,
 }
 
 int
-lex_load_file(struct lex *lex, const char *path, struct lex_error *err)
+lex_read_file(const char *path, unsigned char **sp, size_t *np,
+    struct lex_error *err)
 {
 	FILE		*fp;
 	unsigned char	*s = NULL, *p;
 	size_t		 n = 0, cap = 0, got;
-	int		 rc, saved;
+	int		 saved;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		lex_seterr(err, 0, 0, "%s", strerror(errno));
+		lex_error_set(err, 0, 0, "%s", strerror(errno));
 		return LEX_ERR;
 	}
 	for (;;) {
@@ -638,19 +632,32 @@ lex_load_file(struct lex *lex, const char *path, struct lex_error *err)
 			}
 			s = p;
 		}
-		got = fread(s + n, 1, cap - n, fp);
-		n += got;
-		if (got == 0)
+		if ((got = fread(s + n, 1, cap - n, fp)) == 0)
 			break;
+		n += got;
 	}
 	if (ferror(fp)) {
 		saved = errno;
 		free(s);
 		fclose(fp);
-		lex_seterr(err, 0, 0, "%s", strerror(saved));
+		lex_error_set(err, 0, 0, "%s", strerror(saved));
 		return LEX_ERR;
 	}
 	fclose(fp);
+	*sp = s;
+	*np = n;
+	return LEX_OK;
+}
+
+int
+lex_load_file(struct lex *lex, const char *path, struct lex_error *err)
+{
+	unsigned char	*s;
+	size_t		 n;
+	int		 rc;
+
+	if ((rc = lex_read_file(path, &s, &n, err)) != LEX_OK)
+		return rc;
 	rc = lex_load_mem(lex, s, n, err);
 	free(s);
 	return rc;

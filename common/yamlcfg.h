@@ -110,4 +110,30 @@ const struct lex_entry *lex_find(const struct lex *, const char *key,
 /* Frees every entry; the lex is empty and reusable afterwards. */
 void	lex_free(struct lex *);
 
+/*
+ * Helpers for the other YAML loaders (abbrev.c, gazetteer.c), so that all
+ * report errors alike.
+ */
+
+/* Fills *err (if not NULL) with line, column and a formatted message. */
+void	lex_error_set(struct lex_error *err, size_t line, size_t column,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Stores the 0-based line and column of byte offset off in s[0..n),
+ * counted as libyaml's scanner counts: CR LF, CR, LF, NEL, LS and PS end a
+ * line, columns count code points, a leading byte order mark is no column.
+ * libyaml's reader errors come with a byte offset only.
+ */
+void	lex_offset_pos(const unsigned char *s, size_t n, size_t off,
+	    size_t *line, size_t *col);
+
+/*
+ * Reads the whole file path into *s (new memory, the caller frees it) and
+ * its size into *n.  Returns LEX_OK, LEX_ERR with strerror in err (line 0),
+ * or LEX_NOMEM.
+ */
+int	lex_read_file(const char *path, unsigned char **s, size_t *n,
+	    struct lex_error *err);
+
 #endif /* QUIRE_YAMLCFG_H */
