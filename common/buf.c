@@ -1,7 +1,9 @@
 /*
  * buf: a growable byte buffer (see buf.h).
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +63,35 @@ buf_put_utf8(struct buf *b, int32_t cp)
 	if (buf_reserve(b, 4) == -1)
 		return -1;
 	b->len += utf8_encode(cp, b->p + b->len);
+	return 0;
+}
+
+int
+buf_read_file(struct buf *b, const char *path)
+{
+	FILE	*fp;
+	size_t	 got;
+	int	 saved;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return -1;
+	for (;;) {
+		if (b->cap - b->len < 8192 && buf_reserve(b, b->cap + 8192) ==
+		    -1) {
+			fclose(fp);
+			return -2;
+		}
+		if ((got = fread(b->p + b->len, 1, b->cap - b->len, fp)) == 0)
+			break;
+		b->len += got;
+	}
+	if (ferror(fp)) {
+		saved = errno;
+		fclose(fp);
+		errno = saved;
+		return -1;
+	}
+	fclose(fp);
 	return 0;
 }
 

@@ -36,6 +36,13 @@ int	buf_putc(struct buf *, unsigned char c);
 /* Appends the UTF-8 form of code point cp (must be a scalar value). */
 int	buf_put_utf8(struct buf *, int32_t cp);
 
+/*
+ * Appends the whole file path to the buffer.  Returns 0; -1 if the file
+ * cannot be opened or read (errno says why; the buffer may have grown);
+ * -2 if out of memory.
+ */
+int	buf_read_file(struct buf *, const char *path);
+
 /* Empties the buffer and keeps its memory for reuse. */
 static inline void
 buf_clear(struct buf *b)

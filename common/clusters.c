@@ -176,32 +176,13 @@ clusters_load_file(struct clusters **cp, const char *path, char *err,
     size_t errlen)
 {
 	struct buf	 b = BUF_INIT;
-	FILE		*fp;
-	size_t		 got;
 	int		 r;
 
 	*cp = NULL;
-	if ((fp = fopen(path, "rb")) == NULL)
-		return fail(err, errlen, strerror(errno));
-	for (;;) {
-		if (buf_reserve(&b, b.cap - b.len < 65536 ? 1 << 20 : 1) ==
-		    -1) {
-			fclose(fp);
-			buf_free(&b);
-			return -2;
-		}
-		got = fread(b.p + b.len, 1, b.cap - b.len, fp);
-		b.len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		(void)fail(err, errlen, strerror(errno));
-		fclose(fp);
+	if ((r = buf_read_file(&b, path)) != 0) {
 		buf_free(&b);
-		return -1;
+		return r == -2 ? -2 : fail(err, errlen, strerror(errno));
 	}
-	fclose(fp);
 	if ((r = clusters_load_mem(cp, b.p, b.len, err, errlen)) != 0) {
 		buf_free(&b);
 		return r;

@@ -335,33 +335,14 @@ tag_model_load_file_with(struct tag_model **mp, const char *path,
     const struct clusters *cl, char *err, size_t errlen)
 {
 	struct buf	 b = BUF_INIT;
-	FILE		*fp;
-	size_t		 got;
 	int		 r;
 
 	*mp = NULL;
 	/* The message leaves the path to the caller, as for bad bytes. */
-	if ((fp = fopen(path, "rb")) == NULL)
-		return fail(err, errlen, strerror(errno));
-	for (;;) {
-		if (buf_reserve(&b, b.cap - b.len < 65536 ? 1 << 20 : 1) ==
-		    -1) {
-			fclose(fp);
-			buf_free(&b);
-			return -2;
-		}
-		got = fread(b.p + b.len, 1, b.cap - b.len, fp);
-		b.len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		(void)fail(err, errlen, strerror(errno));
-		fclose(fp);
+	if ((r = buf_read_file(&b, path)) != 0) {
 		buf_free(&b);
-		return -1;
+		return r == -2 ? -2 : fail(err, errlen, strerror(errno));
 	}
-	fclose(fp);
 	if ((r = tag_model_load_mem_with(mp, b.p, b.len, cl, err, errlen)) !=
 	    0) {
 		buf_free(&b);

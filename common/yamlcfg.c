@@ -15,6 +15,7 @@
 
 #include <yaml.h>
 
+#include "buf.h"
 #include "yamlcfg.h"
 
 enum lex_kind {
@@ -608,44 +609,17 @@ int
 lex_read_file(const char *path, unsigned char **sp, size_t *np,
     struct lex_error *err)
 {
-	FILE		*fp;
-	unsigned char	*s = NULL, *p;
-	size_t		 n = 0, cap = 0, got;
-	int		 saved;
+	struct buf	 b = BUF_INIT;
+	int		 r;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		lex_error_set(err, 0, 0, "%s", strerror(errno));
-		return LEX_ERR;
+	if ((r = buf_read_file(&b, path)) != 0) {
+		if (r == -1)
+			lex_error_set(err, 0, 0, "%s", strerror(errno));
+		buf_free(&b);
+		return r == -2 ? lex_nomem(err) : LEX_ERR;
 	}
-	for (;;) {
-		if (cap - n < 8192) {
-			if (cap > SIZE_MAX / 2 - 8192) {
-				free(s);
-				fclose(fp);
-				return lex_nomem(err);
-			}
-			cap = cap * 2 + 8192;
-			if ((p = realloc(s, cap)) == NULL) {
-				free(s);
-				fclose(fp);
-				return lex_nomem(err);
-			}
-			s = p;
-		}
-		if ((got = fread(s + n, 1, cap - n, fp)) == 0)
-			break;
-		n += got;
-	}
-	if (ferror(fp)) {
-		saved = errno;
-		free(s);
-		fclose(fp);
-		lex_error_set(err, 0, 0, "%s", strerror(saved));
-		return LEX_ERR;
-	}
-	fclose(fp);
-	*sp = s;
-	*np = n;
+	*sp = b.p;
+	*np = b.len;
 	return LEX_OK;
 }
 
