@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abbrev.h"
 #include "diag.h"
 #include "opts.h"
 #include "output.h"
 #include "record.h"
+#include "yamlcfg.h"
 
 #ifndef QUIRE_VERSION
 #define QUIRE_VERSION "0.0.0"
@@ -100,6 +102,39 @@ opts_common_apply(const struct opts_common *o)
 {
 	diag_set_quiet(o->quiet);
 	out_set_line_buffered(o->line_buffered);
+}
+
+void
+opts_lex_fatal(const char *what, const char *file, int rc,
+    const struct lex_error *err)
+{
+	if (rc == LEX_NOMEM)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if (file == NULL)
+		diag_fatal(DIAG_EXIT_DATA, "built-in %s: %zu:%zu: %s", what,
+		    err->line, err->column, err->msg);
+	if (err->line == 0)
+		diag_fatal(DIAG_EXIT_DATA, "%s: %s", file, err->msg);
+	diag_fatal(DIAG_EXIT_DATA, "%s:%zu:%zu: %s", file, err->line,
+	    err->column, err->msg);
+}
+
+struct abbrev *
+opts_load_abbrev(char *const *files, size_t n)
+{
+	struct abbrev	*a;
+	struct lex_error err;
+	size_t		 i;
+	int		 rc;
+
+	if ((a = abbrev_new()) == NULL)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if ((rc = abbrev_load_builtin(a, &err)) != 0)
+		opts_lex_fatal("abbreviations", NULL, rc, &err);
+	for (i = 0; i < n; i++)
+		if ((rc = abbrev_load_file(a, files[i], &err)) != 0)
+			opts_lex_fatal("abbreviations", files[i], rc, &err);
+	return a;
 }
 
 void

@@ -12,7 +12,9 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "abbrev.h"
 #include "record.h"
+#include "yamlcfg.h"
 
 /* Long-only options get codes above CHAR_MAX (as coreutils does). */
 enum {
@@ -76,6 +78,18 @@ void	opts_bad(int c, char *const argv[]) __attribute__((noreturn));
 
 /* Applies -q and --line-buffered to diag and output; call after parsing. */
 void	opts_common_apply(const struct opts_common *);
+
+/*
+ * Reports a lexicon that failed to load and exits 1: "PROG: FILE:LINE:COL:
+ * message", "PROG: FILE: message" for I/O errors (line 0), "PROG: built-in
+ * WHAT: LINE:COL: message" when file is NULL, "out of memory" for rc -2.
+ */
+void	opts_lex_fatal(const char *what, const char *file, int rc,
+	    const struct lex_error *err) __attribute__((noreturn));
+
+/* Loads the built-in abbreviations and the user's files[0..n), or dies
+ * with opts_lex_fatal. */
+struct abbrev *opts_load_abbrev(char *const *files, size_t n);
 
 /* Prints help text to stdout and exits 0, or 1 if the write fails. */
 void	opts_help(const char *text) __attribute__((noreturn));

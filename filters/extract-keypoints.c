@@ -468,39 +468,6 @@ run_json(struct options *o, struct kp *k, struct kph *ph,
 	buf_free(&title);
 }
 
-static void
-lex_fatal(const char *what, const char *file, int rc,
-    const struct lex_error *err)
-{
-	if (rc == -2)
-		diag_fatal(DIAG_EXIT_DATA, "out of memory");
-	if (file == NULL)
-		diag_fatal(DIAG_EXIT_DATA, "built-in %s: %zu:%zu: %s", what,
-		    err->line, err->column, err->msg);
-	if (err->line == 0)
-		diag_fatal(DIAG_EXIT_DATA, "%s: %s", file, err->msg);
-	diag_fatal(DIAG_EXIT_DATA, "%s:%zu:%zu: %s", file, err->line,
-	    err->column, err->msg);
-}
-
-static struct abbrev *
-load_abbrev(char **files, size_t nfiles)
-{
-	struct abbrev	*a;
-	struct lex_error err;
-	size_t		 i;
-	int		 rc;
-
-	if ((a = abbrev_new()) == NULL)
-		diag_fatal(DIAG_EXIT_DATA, "out of memory");
-	if ((rc = abbrev_load_builtin(a, &err)) != 0)
-		lex_fatal("abbreviations", NULL, rc, &err);
-	for (i = 0; i < nfiles; i++)
-		if ((rc = abbrev_load_file(a, files[i], &err)) != 0)
-			lex_fatal("abbreviations", files[i], rc, &err);
-	return a;
-}
-
 static struct stopwords *
 load_stopwords(char **files, size_t nfiles)
 {
@@ -512,10 +479,10 @@ load_stopwords(char **files, size_t nfiles)
 	if ((sw = stop_new()) == NULL)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	if ((rc = stop_load_builtin(sw, &err)) != 0)
-		lex_fatal("stop words", NULL, rc, &err);
+		opts_lex_fatal("stop words", NULL, rc, &err);
 	for (i = 0; i < nfiles; i++)
 		if ((rc = stop_load_file(sw, files[i], &err)) != 0)
-			lex_fatal("stop words", files[i], rc, &err);
+			opts_lex_fatal("stop words", files[i], rc, &err);
 	return sw;
 }
 
@@ -641,7 +608,7 @@ main(int argc, char *argv[])
 	if (o.phrases && o.order_set)
 		diag_usage("--order does not apply to --phrases");
 	opts_common_apply(&o.common);
-	abbrev = load_abbrev(abbrev_files, nabbrev);
+	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
 	o.kp.abbrev = abbrev;
 	o.kp.stop = stop;

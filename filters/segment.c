@@ -269,33 +269,6 @@ run_json(struct options *o, struct seg *g, struct rec_reader *r)
 	buf_free(&line);
 }
 
-static struct abbrev *
-load_abbrev(char **files, size_t nfiles)
-{
-	struct abbrev	*a;
-	struct lex_error err;
-	size_t		 i;
-	int		 rc;
-
-	if ((a = abbrev_new()) == NULL)
-		diag_fatal(DIAG_EXIT_DATA, "out of memory");
-	if ((rc = abbrev_load_builtin(a, &err)) != 0)
-		diag_fatal(DIAG_EXIT_DATA, rc == -2 ? "out of memory" :
-		    "built-in abbreviations: %zu:%zu: %s", err.line,
-		    err.column, err.msg);
-	for (i = 0; i < nfiles; i++) {
-		if ((rc = abbrev_load_file(a, files[i], &err)) == 0)
-			continue;
-		if (rc == -2)
-			diag_fatal(DIAG_EXIT_DATA, "out of memory");
-		if (err.line == 0)
-			diag_fatal(DIAG_EXIT_DATA, "%s: %s", files[i], err.msg);
-		diag_fatal(DIAG_EXIT_DATA, "%s:%zu:%zu: %s", files[i],
-		    err.line, err.column, err.msg);
-	}
-	return a;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -380,7 +353,7 @@ main(int argc, char *argv[])
 		o.seg.unit = SEG_WORD;
 	}
 	opts_common_apply(&o.common);
-	abbrev = load_abbrev(abbrev_files, nabbrev);
+	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	o.seg.abbrev = abbrev;
 	/* JSON holds a record whole; text streams in a window. */
 	o.seg.window = o.common.rec.mode == REC_JSON ? SIZE_MAX / 4 :

@@ -849,22 +849,13 @@ main(int argc, char *argv[])
 	if (ngaz > 0) {
 		if ((t.gaz = gaz_new()) == NULL)
 			diag_fatal(DIAG_EXIT_DATA, "out of memory");
-		for (i = 0; i < ngaz; i++) {
-			if ((rc = gaz_load_file(t.gaz, gaz_files[i], &err)) ==
+		for (i = 0; i < ngaz; i++)
+			if ((rc = gaz_load_file(t.gaz, gaz_files[i], &err)) !=
 			    0)
-				continue;
-			if (rc == -2)
-				diag_fatal(DIAG_EXIT_DATA, "out of memory");
-			if (err.line == 0)
-				diag_fatal(DIAG_EXIT_DATA, "%s: %s",
-				    gaz_files[i], err.msg);
-			diag_fatal(DIAG_EXIT_DATA, "%s:%zu:%zu: %s",
-			    gaz_files[i], err.line, err.column, err.msg);
-		}
+				opts_lex_fatal("gazetteer", gaz_files[i], rc,
+				    &err);
 	}
-	if ((abbrev = abbrev_new()) == NULL ||
-	    abbrev_load_builtin(abbrev, &err) != 0)
-		diag_fatal(DIAG_EXIT_DATA, "cannot load the abbreviations");
+	abbrev = opts_load_abbrev(NULL, 0);
 	memset(&sc, 0, sizeof(sc));
 	sc.unit = SEG_WORD;
 	sc.scheme = SEG_NEWS;
