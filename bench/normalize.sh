@@ -39,6 +39,7 @@ LC_ALL=C
 export LC_ALL
 
 cd "$(dirname "$0")/.." || exit 1
+. bench/lib.sh
 
 DATA=${QUIRE_DATA:-../shared/data}
 NORMALIZE=${NORMALIZE:-filters/normalize}
@@ -52,8 +53,6 @@ RSS_GOAL_KIB=8192	# 8 MiB
 CORPUS_VERSION=1	# bump when the corpus recipe changes
 status=0
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { say "$*"; exit 1; }
 
 if [ ! -d "$DATA" ]; then
 	echo "bench: skipped: $DATA not found"
@@ -76,62 +75,15 @@ mkdir -p "$OUT" || exit 1
 
 # ---- helpers ---------------------------------------------------------
 
-size_of() { n=$(wc -c < "$1") && echo $((n)); }
-
-# median: one number a line on stdin, the median on stdout.
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-	    END { if (NR == 0) exit 1
-		  if (NR % 2) print v[(NR + 1) / 2]
-		  else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# Nanosecond clock if date has %N (GNU), else only /usr/bin/time's %e.
-if [ "$(date +%N)" != N ] && [ -n "$(date +%N)" ]; then
-	HAVE_NS=1
-else
-	HAVE_NS=0
-fi
-if [ -x /usr/bin/time ] && /usr/bin/time -f '%e %M' -o /dev/null true \
-    2>/dev/null; then
-	HAVE_TIME=1
-else
-	HAVE_TIME=0
-	say "note: /usr/bin/time (apt package 'time') missing: no RSS figures"
-fi
-[ "$HAVE_NS" = 1 ] || [ "$HAVE_TIME" = 1 ] ||
-    die "need GNU date (+%N) or /usr/bin/time to measure time"
-
 # timeit CORPUS CMD ARGS...: run CMD < CORPUS > /dev/null once; append
 # "SECONDS RSS_KIB" to $OUT/times and, for icu_normalize, its in-process
 # normalize-only seconds to $OUT/inproc. Stops the bench if CMD fails.
 timeit() {
 	corpus=$1
 	shift
-	t0=0
-	[ "$HAVE_NS" = 1 ] && t0=$(date +%s%N)
-	if [ "$HAVE_TIME" = 1 ]; then
-		/usr/bin/time -f '%e %M' -o "$OUT/time.out" "$@" \
-		    < "$corpus" > /dev/null 2> "$OUT/stderr.out"
-	else
-		"$@" < "$corpus" > /dev/null 2> "$OUT/stderr.out"
-	fi
-	rc=$?
-	t1=0
-	[ "$HAVE_NS" = 1 ] && t1=$(date +%s%N)
-	if [ "$rc" -ne 0 ]; then
+	if ! timed_run "$corpus" "$@"; then
 		cat "$OUT/stderr.out" >&2
 		die "'$*' < $corpus failed with status $rc"
-	fi
-	if [ "$HAVE_TIME" = 1 ]; then
-		# A failing command adds a line before the figures: take the last.
-		set -- $(tail -n 1 "$OUT/time.out")
-		e=$1 rss=$2
-	else
-		e=0 rss=-
-	fi
-	if [ "$HAVE_NS" = 1 ]; then
-		e=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
 	fi
 	echo "$e $rss" >> "$OUT/times"
 	sed -n 's/.*, normalize \([0-9.]*\) s,.*/\1/p' "$OUT/stderr.out" \

@@ -59,6 +59,7 @@ LC_ALL=C
 export LC_ALL
 
 cd "$(dirname "$0")/.." || exit 1
+. bench/lib.sh
 
 DATA=${QUIRE_DATA:-../shared/data}
 TAG=${TAG:-filters/tag}
@@ -79,8 +80,6 @@ fi
 NODE=${NODE:-node}
 export PYTHON
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { say "$*"; exit 1; }
 
 if [ ! -d "$DATA" ]; then
 	echo "bench: skipped: $DATA not found"
@@ -100,59 +99,11 @@ mkdir -p "$OUT" || exit 1
 
 # ---- helpers ---------------------------------------------------------
 
-size_of() { n=$(wc -c < "$1") && echo $((n)); }
-
-# median: one number a line on stdin, the median on stdout.
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-	    END { if (NR == 0) exit 1
-		  if (NR % 2) print v[(NR + 1) / 2]
-		  else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-if [ "$(date +%N)" != N ] && [ -n "$(date +%N)" ]; then
-	HAVE_NS=1
-else
-	HAVE_NS=0
-fi
-if [ -x /usr/bin/time ] && /usr/bin/time -f '%e %M %U %S' -o /dev/null true \
-    2>/dev/null; then
-	HAVE_TIME=1
-else
-	HAVE_TIME=0
-	say "note: /usr/bin/time (apt package 'time') missing: no RSS or CPU figures"
-fi
-[ "$HAVE_NS" = 1 ] || [ "$HAVE_TIME" = 1 ] ||
-    die "need GNU date (+%N) or /usr/bin/time to measure time"
-
 # timeit STDIN CMD ARGS...: run CMD < STDIN > /dev/null once; append
 # "SECONDS RSS_KIB CPU_SECONDS" to $OUT/times and the in-process seconds a
 # driver reports ("...: tagging S s") to $OUT/inproc. Status: CMD's.
 timeit() {
-	in=$1
-	shift
-	t0=0
-	[ "$HAVE_NS" = 1 ] && t0=$(date +%s%N)
-	if [ "$HAVE_TIME" = 1 ]; then
-		/usr/bin/time -f '%e %M %U %S' -o "$OUT/time.out" "$@" \
-		    < "$in" > /dev/null 2> "$OUT/stderr.out"
-	else
-		"$@" < "$in" > /dev/null 2> "$OUT/stderr.out"
-	fi
-	rc=$?
-	t1=0
-	[ "$HAVE_NS" = 1 ] && t1=$(date +%s%N)
-	[ "$rc" -eq 0 ] || return "$rc"
-	if [ "$HAVE_TIME" = 1 ]; then
-		set -- $(tail -n 1 "$OUT/time.out")
-		e=$1 rss=$2
-		cpu=$(awk -v u="$3" -v s="$4" 'BEGIN { printf "%.2f", u + s }')
-	else
-		e=0 rss=- cpu=-
-	fi
-	if [ "$HAVE_NS" = 1 ]; then
-		e=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
-	fi
+	timed_run "$@" || return
 	echo "$e $rss $cpu" >> "$OUT/times"
 	sed -n 's/.*: tagging \([0-9.]*\) s.*/\1/p' "$OUT/stderr.out" \
 	    >> "$OUT/inproc"
