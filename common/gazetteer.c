@@ -122,49 +122,11 @@ gaz_grow(void *p, size_t *cap, size_t need, size_t size)
 	return p;
 }
 
-/* Turns the parser's error into ours. */
-static int
-gaz_parser_fail(struct gaz_loader *ld)
-{
-	yaml_parser_t	*p = &ld->parser;
-	const char	*problem;
-	size_t		 line, col, eline, ecol;
-
-	problem = p->problem != NULL ? p->problem : "unknown error";
-	if (p->error == YAML_MEMORY_ERROR)
-		return gaz_nomem(ld->err);
-	if (p->error == YAML_READER_ERROR) {
-		lex_offset_pos(ld->s, ld->n, p->problem_offset, &line, &col);
-		lex_error_set(ld->err, line + 1, col + 1, "%s", problem);
-		return LEX_ERR;
-	}
-	if (p->context == NULL)
-		return gaz_fail(ld, &p->problem_mark, "%s", problem);
-	/*
-	 * A construct that runs to the end of the input (an unclosed quote
-	 * or bracket) is to be fixed where it starts.  At the end of input
-	 * without a final newline libyaml puts its mark on the line after.
-	 */
-	lex_offset_pos(ld->s, ld->n, ld->n, &eline, &ecol);
-	if ((p->problem_mark.line == eline && p->problem_mark.column == ecol) ||
-	    (ecol != 0 && p->problem_mark.line == eline + 1 &&
-	    p->problem_mark.column == 0))
-		return gaz_fail(ld, &p->context_mark, "%s %s", problem,
-		    p->context);
-	if (p->context_mark.line == p->problem_mark.line &&
-	    p->context_mark.column == p->problem_mark.column)
-		return gaz_fail(ld, &p->problem_mark, "%s %s", problem,
-		    p->context);
-	return gaz_fail(ld, &p->problem_mark,
-	    "%s %s started at line %zu, column %zu", problem, p->context,
-	    p->context_mark.line + 1, p->context_mark.column + 1);
-}
-
 static int
 gaz_next(struct gaz_loader *ld, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&ld->parser, ev) == 0)
-		return gaz_parser_fail(ld);
+		return lex_parser_error(ld->err, &ld->parser, ld->s, ld->n);
 	return LEX_OK;
 }
 

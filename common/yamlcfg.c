@@ -129,71 +129,85 @@ lex_offset_pos(const unsigned char *s, size_t n, size_t off, size_t *line,
 }
 
 /*
- * Is mark where the input ends?  At the end of a stream without a final
+ * Is mark where s[0..n) ends?  At the end of a stream without a final
  * line break, libyaml's scanner moves its mark to the start of a line past
  * the last, so both places count.
  */
 static int
-lex_at_end(const struct lex_loader *ld, const yaml_mark_t *mark)
+lex_at_end(const unsigned char *s, size_t n, const yaml_mark_t *mark)
 {
 	size_t	 line, col;
 
-	lex_offset_pos(ld->s, ld->n, ld->n, &line, &col);
+	lex_offset_pos(s, n, n, &line, &col);
 	if (mark->line == line && mark->column == col)
 		return 1;
 	return col != 0 && mark->line == line + 1 && mark->column == 0;
 }
 
-/* Turns the parser's error into ours. */
 static int
-lex_parser_fail(struct lex_loader *ld)
+lex_mark_error(struct lex_error *err, const yaml_mark_t *mark,
+    const char *problem, const char *context)
 {
-	yaml_parser_t	*p = &ld->parser;
+	if (context == NULL)
+		lex_error_set(err, mark->line + 1, mark->column + 1, "%s",
+		    problem);
+	else
+		lex_error_set(err, mark->line + 1, mark->column + 1, "%s %s",
+		    problem, context);
+	return LEX_ERR;
+}
+
+/* See yamlcfg.h. */
+int
+lex_parser_error(struct lex_error *err, const yaml_parser_t *p,
+    const unsigned char *s, size_t n)
+{
 	const char	*problem;
 	size_t		 line, col;
 
 	problem = p->problem != NULL ? p->problem : "unknown error";
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		return lex_nomem(ld->err);
+		return lex_nomem(err);
 	case YAML_READER_ERROR:
-		lex_offset_pos(ld->s, ld->n, p->problem_offset, &line, &col);
+		lex_offset_pos(s, n, p->problem_offset, &line, &col);
 		/* The value is a byte for UTF-8 problems, else a character. */
 		if (p->problem_value == -1)
-			lex_error_set(ld->err, line + 1, col + 1, "%s", problem);
+			lex_error_set(err, line + 1, col + 1, "%s", problem);
 		else if (strstr(problem, "UTF-8") != NULL)
-			lex_error_set(ld->err, line + 1, col + 1, "%s (0x%02X)",
+			lex_error_set(err, line + 1, col + 1, "%s (0x%02X)",
 			    problem, (unsigned)p->problem_value);
 		else
-			lex_error_set(ld->err, line + 1, col + 1, "%s (U+%04X)",
+			lex_error_set(err, line + 1, col + 1, "%s (U+%04X)",
 			    problem, (unsigned)p->problem_value);
 		return LEX_ERR;
 	default:
 		break;
 	}
 	if (p->context == NULL)
-		return lex_fail(ld, &p->problem_mark, "%s", problem);
+		return lex_mark_error(err, &p->problem_mark, problem, NULL);
 	/*
 	 * A construct that runs to the end of the input (an unclosed quote
 	 * or bracket) is to be fixed where it starts, not at the end.
 	 */
-	if (lex_at_end(ld, &p->problem_mark))
-		return lex_fail(ld, &p->context_mark, "%s %s", problem,
+	if (lex_at_end(s, n, &p->problem_mark))
+		return lex_mark_error(err, &p->context_mark, problem,
 		    p->context);
 	if (p->context_mark.line == p->problem_mark.line &&
 	    p->context_mark.column == p->problem_mark.column)
-		return lex_fail(ld, &p->problem_mark, "%s %s", problem,
+		return lex_mark_error(err, &p->problem_mark, problem,
 		    p->context);
-	return lex_fail(ld, &p->problem_mark,
+	lex_error_set(err, p->problem_mark.line + 1, p->problem_mark.column + 1,
 	    "%s %s started at line %zu, column %zu", problem, p->context,
 	    p->context_mark.line + 1, p->context_mark.column + 1);
+	return LEX_ERR;
 }
 
 static int
 lex_next(struct lex_loader *ld, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&ld->parser, ev) == 0)
-		return lex_parser_fail(ld);
+		return lex_parser_error(ld->err, &ld->parser, ld->s, ld->n);
 	return LEX_OK;
 }
 

@@ -129,6 +129,16 @@ void	lex_offset_pos(const unsigned char *s, size_t n, size_t off,
 	    size_t *line, size_t *col);
 
 /*
+ * Turns the error of libyaml parser p, which was reading s[0..n), into
+ * *err: the line and column to fix (where an unclosed construct starts,
+ * not where the input ends), and for reader errors the offending byte or
+ * character.  Returns LEX_ERR, or LEX_NOMEM for libyaml's memory error.
+ */
+struct yaml_parser_s;
+int	lex_parser_error(struct lex_error *err, const struct yaml_parser_s *p,
+	    const unsigned char *s, size_t n);
+
+/*
  * Reads the whole file path into *s (new memory, the caller frees it) and
  * its size into *n.  Returns LEX_OK, LEX_ERR with strerror in err (line 0),
  * or LEX_NOMEM.

@@ -476,6 +476,8 @@ Test(gazetteer, invalid_utf8_is_an_error_with_its_position)
 	cr_expect_eq(load(g, s, &err), -1);
 	cr_expect_eq(err.line, 2);
 	cr_expect_eq(err.column, 8);
+	/* The same message as the other lexicons give, with the byte. */
+	cr_expect_str_eq(err.msg, "invalid leading UTF-8 octet (0xFF)");
 	cr_expect_eq(gaz_size(g), 0);
 	gaz_free(g);
 }
