@@ -99,6 +99,32 @@ is_common_word(const unsigned char *p, size_t n)
 	    sizeof(common_words[0]), sizeof(common_words[0]), cmp_str) != NULL;
 }
 
+/*
+ * Words after which no sentence ends: articles, coordinating conjunctions,
+ * "of" and possessive determiners.  A line that ends in one is wrapped.
+ */
+static const char *const never_final[] = {
+	"a", "an", "and", "but", "her", "his", "its", "my", "nor", "of", "or",
+	"our", "the", "their", "whose", "your",
+};
+
+/* Is word p[0..n), in any case, one of never_final? */
+static int
+is_never_final(const unsigned char *p, size_t n)
+{
+	char	 w[8];
+	size_t	 i;
+
+	if (n >= sizeof(w))
+		return 0;
+	for (i = 0; i < n; i++)
+		w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + ('a' - 'A') :
+		    p[i]);
+	w[n] = '\0';
+	return bsearch(w, never_final, sizeof(never_final) /
+	    sizeof(never_final[0]), sizeof(never_final[0]), cmp_str) != NULL;
+}
+
 static int
 known_abbrev(const unsigned char *w, size_t len, void *arg)
 {
@@ -263,6 +289,38 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 }
 
 /*
+ * Is the break before line token v[j] inside a sentence, although the line
+ * v[line_start..j) has no final punctuation and is short enough for a
+ * headline?  Yes if the line ends in a word no sentence ends with ("met
+ * with the"), or if a name seems cut in two ("met with Jensen" / "Huang
+ * said"): both words capitalized, neither a common word nor a sentence
+ * starter, and the line written in running text (three lower-case words
+ * or more), which a headline in title case or capitals is not.
+ */
+static int
+wrapped_line(const unsigned char *s, const struct tok *v, size_t line_start,
+    size_t j)
+{
+	const struct tok *last = &v[j - 1], *next = &v[j];
+	size_t		 k, lower = 0;
+
+	if (last->kind == TOK_WORD && is_never_final(TOK_P(s, last),
+	    TOK_N(last)))
+		return 1;
+	if (last->kind != TOK_WORD || next->kind != TOK_WORD ||
+	    !(last->flags & TOK_UPPER_INITIAL) ||
+	    !(next->flags & TOK_UPPER_INITIAL) ||
+	    is_common_word(TOK_P(s, last), TOK_N(last)) ||
+	    is_common_word(TOK_P(s, next), TOK_N(next)) ||
+	    is_starter(TOK_P(s, next), TOK_N(next)))
+		return 0;
+	for (k = line_start; k + 1 < j; k++)
+		if (v[k].flags & TOK_LOWER_INITIAL)
+			lower++;
+	return lower >= 3;
+}
+
+/*
  * Footnote marks after a full stop stay with the sentence: "[17]", "[a]",
  * "[...]".  Returns the index after the mark, or i if there is none.
  */
@@ -360,7 +418,8 @@ sent_split(const struct sent_config *cfg, const unsigned char *s, size_t n,
 			    i + 1 - line_start <= HEADLINE_MAX &&
 			    line_start == first && !(v[j].flags &
 			    TOK_LOWER_INITIAL) && v[i].kind != TOK_PUNCT &&
-			    !(v[i].flags & TOK_ENDS_WITH_PERIOD))
+			    !(v[i].flags & TOK_ENDS_WITH_PERIOD) &&
+			    !wrapped_line(s, v, line_start, j))
 				/* A headline or a line with no final
 				 * punctuation, before a line that starts a
 				 * new thought. */

@@ -675,6 +675,26 @@ Test(sentence, headline_before_dateline)
 	    "Friday.", "It now goes to the House.", NULL);
 }
 
+Test(sentence, sentence_case_headline_before_a_name)
+{
+	expect("Floods hit Texas\nAustin residents fled. Rain goes on.",
+	    "Floods hit Texas", "Austin residents fled.", "Rain goes on.", NULL);
+}
+
+Test(sentence, name_wrapped_at_a_line_break_is_not_a_headline)
+{
+	expect("The president met with Jensen\nHuang on Tuesday. Both spoke.",
+	    "The president met with Jensen\nHuang on Tuesday.", "Both spoke.",
+	    NULL);
+}
+
+Test(sentence, line_ending_in_an_article_is_wrapped)
+{
+	expect("He spoke of the\nBank of England on Monday.",
+	    "He spoke of the\nBank of England on Monday.", NULL);
+	expect("SHARES OF\nApple rose.", "SHARES OF\nApple rose.", NULL);
+}
+
 Test(sentence, bullet_lines_are_sentences)
 {
 	expect("Key points:\n\xE2\x80\xA2 Sales rose\n"
