@@ -20,6 +20,24 @@
 /* Held spaces after a bullet beyond this are written out (NORM_BULLETS). */
 #define HELD_LIMIT	4096
 
+/*
+ * Stage B remembers the normal form of short held-back runs: text with
+ * decomposed accents repeats the same few ("e" + U+0301) again and again,
+ * and utf8proc's decompose-and-compose is the costly step.  A direct-mapped
+ * cache: a run of at most SEG_BYTES bytes whose form has at most SEG_CPS
+ * code points, keyed by its bytes (the options are fixed per norm).
+ */
+#define SEG_SLOTS	1024
+#define SEG_BYTES	16
+#define SEG_CPS		8
+
+struct seg_memo {
+	unsigned char	 len;		/* bytes of key; 0: empty slot */
+	unsigned char	 ncp;
+	unsigned char	 key[SEG_BYTES];
+	int32_t		 cp[SEG_CPS];
+};
+
 #define ZWNJ	0x200C
 #define ZWJ	0x200D
 
@@ -40,6 +58,8 @@ struct norm {
 	size_t		 nsecond_astral;
 
 	/* Stage A, clean-up. */
+	unsigned char	 cf_known[256];	/* format characters of the BMP, */
+	unsigned char	 cf_bits[65536 / 8];	/* a block at a time */
 	int		 skip_lf;	/* last was CR: drop a following LF */
 	int32_t		 prev;		/* last character passed on */
 	int32_t		 held_joiner;	/* ZWJ/ZWNJ waiting for the next */
@@ -48,6 +68,7 @@ struct norm {
 	struct buf	 pend;		/* held back, UTF-8 */
 	utf8proc_int32_t *u32;
 	size_t		 u32cap;
+	struct seg_memo	*memo;		/* SEG_SLOTS, allocated on first use */
 
 	/* Stage C, rewrites. */
 	struct buf	 held;		/* spaces held after a bullet */
@@ -159,6 +180,7 @@ norm_free(struct norm *n)
 	buf_free(&n->pend);
 	buf_free(&n->held);
 	free(n->u32);
+	free(n->memo);
 	free(n->second_astral);
 	free(n);
 }
@@ -447,12 +469,72 @@ c_plain(const struct norm *n)
 
 /* Stage B: normalization of held-back text. */
 
+/*
+ * Stores in n->u32 the normal form of s[0..len) and returns its length in
+ * code points, or -1 if out of memory.
+ */
+static utf8proc_ssize_t
+b_normalize(struct norm *n, const unsigned char *s, size_t len)
+{
+	utf8proc_ssize_t r;
+	utf8proc_int32_t *p;
+
+	for (;;) {
+		r = utf8proc_decompose(s, (utf8proc_ssize_t)len, n->u32,
+		    (utf8proc_ssize_t)n->u32cap, n->copts);
+		if (r < 0)
+			return -1;
+		if ((size_t)r <= n->u32cap)
+			break;
+		p = realloc(n->u32, (size_t)r * 2 * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		n->u32 = p;
+		n->u32cap = (size_t)r * 2;
+	}
+	if (n->uopts & UTF8PROC_COMPOSE)
+		r = utf8proc_normalize_utf32(n->u32, r, n->uopts);
+	return r;
+}
+
+/*
+ * The memo slot for run s[0..len), filled if it was empty or held another
+ * run; NULL if the run is too long to keep or out of memory (the caller
+ * then normalizes without the memo).
+ */
+static const struct seg_memo *
+b_memo(struct norm *n, const unsigned char *s, size_t len)
+{
+	struct seg_memo	*m;
+	utf8proc_ssize_t r;
+	uint32_t	 h = 2166136261u;	/* FNV-1a, 32 bits */
+	size_t		 i;
+
+	if (len > SEG_BYTES)
+		return NULL;
+	if (n->memo == NULL &&
+	    (n->memo = calloc(SEG_SLOTS, sizeof(*n->memo))) == NULL)
+		return NULL;
+	for (i = 0; i < len; i++)
+		h = (h ^ s[i]) * 16777619u;
+	m = &n->memo[h % SEG_SLOTS];
+	if (m->len == len && memcmp(m->key, s, len) == 0)
+		return m;
+	if ((r = b_normalize(n, s, len)) < 0 || r > SEG_CPS)
+		return NULL;
+	m->len = (unsigned char)len;
+	m->ncp = (unsigned char)r;
+	memcpy(m->key, s, len);
+	memcpy(m->cp, n->u32, (size_t)r * sizeof(m->cp[0]));
+	return m;
+}
+
 /* Normalizes pend[0..upto) and passes it to stage C. */
 static int
 b_flush(struct norm *n, size_t upto, struct buf *out)
 {
+	const struct seg_memo *m;
 	utf8proc_ssize_t r, i;
-	utf8proc_int32_t *p;
 	int32_t		 cp;
 	int		 len;
 
@@ -469,23 +551,12 @@ b_flush(struct norm *n, size_t upto, struct buf *out)
 			if (c_put(n, cp, out) == -1)
 				return -1;
 		}
+	} else if ((m = b_memo(n, n->pend.p, upto)) != NULL) {
+		for (i = 0; i < m->ncp; i++)
+			if (c_put(n, m->cp[i], out) == -1)
+				return -1;
 	} else {
-		for (;;) {
-			r = utf8proc_decompose(n->pend.p, (utf8proc_ssize_t)upto,
-			    n->u32, (utf8proc_ssize_t)n->u32cap, n->copts);
-			if (r < 0)
-				return -1;
-			if ((size_t)r <= n->u32cap)
-				break;
-			p = realloc(n->u32, (size_t)r * 2 * sizeof(*p));
-			if (p == NULL)
-				return -1;
-			n->u32 = p;
-			n->u32cap = (size_t)r * 2;
-		}
-		if (n->uopts & UTF8PROC_COMPOSE)
-			r = utf8proc_normalize_utf32(n->u32, r, n->uopts);
-		if (r < 0)
+		if ((r = b_normalize(n, n->pend.p, upto)) < 0)
 			return -1;
 		for (i = 0; i < r; i++)
 			if (c_put(n, n->u32[i], out) == -1)
@@ -563,6 +634,29 @@ a_pass(struct norm *n, int32_t cp, struct buf *out)
 	return b_put(n, cp, out);
 }
 
+/*
+ * Is BMP character cp a format or control character (Cf, Cc), which the
+ * clean-up drops?  Looked up in bits computed a block of 256 at a time.
+ */
+static int
+is_format(struct norm *n, int32_t cp)
+{
+	int32_t	 b = cp >> 8, c;
+	int	 cat;
+
+	if (!n->cf_known[b]) {
+		for (c = b << 8; c < ((b + 1) << 8); c++) {
+			cat = utf8proc_category(c);
+			if (cat == UTF8PROC_CATEGORY_CF ||
+			    cat == UTF8PROC_CATEGORY_CC)
+				n->cf_bits[c >> 3] |=
+				    (unsigned char)(1u << (c & 7));
+		}
+		n->cf_known[b] = 1;
+	}
+	return (n->cf_bits[cp >> 3] >> (cp & 7)) & 1;
+}
+
 static int
 a_put(struct norm *n, int32_t cp, struct buf *out)
 {
@@ -592,6 +686,8 @@ a_put(struct norm *n, int32_t cp, struct buf *out)
 			n->held_joiner = cp;
 		return 0;
 	}
+	if (cp < 0x10000)
+		return is_format(n, cp) ? 0 : a_pass(n, cp, out);
 	cat = utf8proc_category(cp);
 	/* Tag characters carry emoji flag sequences (UTS #51): keep them
 	 * after a symbol or another tag. */

@@ -182,6 +182,13 @@ utf8_fixer_feed(struct utf8_fixer *f, const unsigned char *s, size_t n,
 		i += ascii_prefix(s + i, n - i);
 		if (i >= n)
 			break;
+		/* Two-byte sequences (Latin letters, combining marks) are
+		 * most of the rest of news text: checked here inline. */
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		r = utf8_decode(s + i, n - i, &cp);
 		if (r > 0) {
 			i += (size_t)r;

@@ -3,6 +3,7 @@
  * output whatever the pieces the text arrives in.  Unicode's own
  * NormalizationTest.txt runs in tests/conformance/normtest.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -233,4 +234,43 @@ Test(norm, knows_its_forms_and_profiles)
 	o.form = NORM_NONE;
 	o.flags = NORM_STRIP_MARKS;
 	cr_assert_not_null(norm_opts_check(&o));
+}
+
+/*
+ * Stage B keeps the forms of short runs in a small cache: thousands of
+ * distinct runs, twice over in one stream, evict and collide there, and
+ * every one must still come out as it does alone.
+ */
+Test(norm, many_distinct_runs_come_out_as_each_does_alone)
+{
+	static const char *const marks[] = {
+		"\xCC\x81", "\xCC\x80", "\xCC\x88", "\xCC\xA3", "\xCC\x82",
+		"\xCC\xA7", "\xCC\x83", "\xCC\x8A",
+	};
+	struct norm_opts o = { NORM_NFC, 0 };
+	struct buf	 in = { 0 }, want = { 0 };
+	const char	*alone;
+	char		 run[16];
+	int		 pass, base, a, b;
+
+	for (pass = 0; pass < 2; pass++)
+		for (base = 'A'; base <= 'z'; base++)
+			for (a = 0; a < 8; a++)
+				for (b = 0; b < 8; b++) {
+					snprintf(run, sizeof(run), "%c%s%s",
+					    base, marks[a], marks[b]);
+					alone = normalize(&o, run, 1 << 20);
+					cr_assert_eq(buf_append(&want, alone,
+					    strlen(alone)), 0);
+					cr_assert_eq(buf_putc(&want, ' '), 0);
+					cr_assert_eq(buf_append(&in, run,
+					    strlen(run)), 0);
+					cr_assert_eq(buf_putc(&in, ' '), 0);
+				}
+	cr_assert_eq(buf_putc(&in, '\0'), 0);
+	cr_assert_eq(buf_putc(&want, '\0'), 0);
+	cr_assert_str_eq(normalize(&o, (const char *)in.p, 1 << 20),
+	    (const char *)want.p);
+	buf_free(&in);
+	buf_free(&want);
 }
