@@ -93,12 +93,15 @@ check-props: $(BINS)
 check-fix: $(BINS)
 	sh tests/fix/run
 
+check-readme: $(BINS)
+	sh tests/readme/run
+
 # check and demo pull in deps, then build in a fresh make that sees them.
 check: deps
 	@$(MAKE) check-all
 
 check-all: all check-headers check-man check-unit check-conformance \
-	check-props check-fix check-cli
+	check-props check-fix check-readme check-cli
 
 sanitize:
 	$(MAKE) clean
@@ -146,7 +149,8 @@ clean:
 	rm -f $(BINS) $(LIBOBJ) libquire.a $(TESTBIN) $(CONFBIN) $(GENSRC)
 
 .PHONY: models all check check-headers check-man check-unit check-cli \
-	check-conformance check-props check-fix check-all sanitize bench eval demo deps install \
+	check-conformance check-props check-fix check-readme check-all sanitize bench eval demo \
+	deps install \
 	uninstall clean
 
 # The --ascii transliteration table is compiled in from its YAML source.
