@@ -72,11 +72,12 @@ check-headers: $(HDR)
 	    $(CC) $(ALL_CFLAGS) -x c -fsyntax-only - || exit 1; \
 	done; echo "headers: each compiles alone"
 
-check-man:
+check-man: $(BINS)
 	mandoc -Tlint -Wwarning $(MANPAGES) 2>&1 | \
 	    grep -v 'referenced manual not found' | \
 	    { if read -r l; then echo "$$l"; cat; exit 1; fi; }
 	@echo "man: lint clean"
+	@sh tests/man/run
 
 check-unit: $(TESTBIN) tools/learn_clusters
 	@for t in $(TESTBIN); do ./$$t --jobs 1 || exit 1; done
