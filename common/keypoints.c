@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "buf.h"
 #include "keypoints.h"
 #include "qmath.h"
@@ -43,6 +44,7 @@ struct kp {
 	struct kp_config cfg;
 	struct tok_vec	 toks;
 	struct sent_vec	 sents;
+	struct sent_vec	 cut;		/* scratch for kp_cut_furniture */
 	struct tok_vec	 ttoks;		/* the title's tokens */
 	struct kp_sent	*s;
 	size_t		 ns, scap;
@@ -288,6 +290,8 @@ kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
 		if (id != (size_t)-1)
 			k->ids[m++] = id;
 	}
+	ks->boiler = boiler_kind(s, k->toks.v + sp->tok_start,
+	    sp->tok_end - sp->tok_start);
 	ks->f[KP_DENSITY] = ks->words > 0 ?
 	    (double)(caps + nums) / (double)ks->words : 0;
 	if (ks->f[KP_DENSITY] > 1)
@@ -455,6 +459,63 @@ kp_length_feature(size_t w)
 	return (w < 20 ? (double)w : 20.0) / 20.0;
 }
 
+static int
+kp_push_span(struct sent_vec *v, const struct tok *t, size_t a, size_t b,
+    size_t end, int para)
+{
+	if (qmath_grow(&v->v, &v->cap, v->n + 1, sizeof(*v->v)) == -1)
+		return -1;
+	v->v[v->n].start = t[a].start;
+	v->v[v->n].end = end;
+	v->v[v->n].tok_start = a;
+	v->v[v->n].tok_end = b;
+	v->v[v->n].para_start = para;
+	v->n++;
+	return 0;
+}
+
+/*
+ * The splitter runs lines without a blank between them together, so a
+ * byline or a caption on its own line would join the sentence below it
+ * ("By Jane Roe\nPhoto: AP\nThe council voted ...").  Cuts each sentence
+ * after any run of its first lines that is page furniture (boiler.h).
+ * Returns 0, or -1 if out of memory.
+ */
+static int
+kp_cut_furniture(struct kp *k, const unsigned char *s)
+{
+	const struct tok *t = k->toks.v;
+	const struct sent_span *sp;
+	struct sent_vec	 tmp;
+	size_t		 i, j, a;
+	int		 cut = 0;
+
+	k->cut.n = 0;
+	for (i = 0; i < k->sents.n; i++) {
+		sp = &k->sents.v[i];
+		a = sp->tok_start;
+		for (j = a + 1; j < sp->tok_end; j++) {
+			if (!(t[j].flags & TOK_NEWLINE_BEFORE) ||
+			    boiler_kind(s, t + a, j - a) == BOILER_CONTENT)
+				continue;
+			if (kp_push_span(&k->cut, t, a, j, t[j - 1].end,
+			    a == sp->tok_start && sp->para_start) == -1)
+				return -1;
+			a = j;
+			cut = 1;
+		}
+		if (kp_push_span(&k->cut, t, a, sp->tok_end, sp->end,
+		    a == sp->tok_start && sp->para_start) == -1)
+			return -1;
+	}
+	if (cut) {
+		tmp = k->sents;
+		k->sents = k->cut;
+		k->cut = tmp;
+	}
+	return 0;
+}
+
 /* Resets the per-document state, keeping the memory. */
 static void
 kp_reset(struct kp *k)
@@ -482,7 +543,8 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	kp_reset(k);
 	memset(&sc, 0, sizeof(sc));
 	sc.abbrev = k->cfg.abbrev;
-	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1)
+	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1 ||
+	    kp_cut_furniture(k, s) == -1)
 		return -1;
 	ns = k->sents.n;
 	if (qmath_grow(&k->s, &k->scap, ns + 1, sizeof(*k->s)) == -1 ||
@@ -549,7 +611,7 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 		for (j = 0; j < KP_NFEATURES; j++)
 			ks->score += k->cfg.w[j] * ks->f[j];
 		k->score[i] = ks->score;
-		k->eligible[i] = ks->words > 0;
+		k->eligible[i] = ks->words > 0 && ks->boiler == BOILER_CONTENT;
 	}
 	want = k->cfg.n;
 	if (k->cfg.ratio > 0) {
@@ -602,6 +664,7 @@ kp_free(struct kp *k)
 		return;
 	tok_vec_free(&k->toks);
 	sent_vec_free(&k->sents);
+	sent_vec_free(&k->cut);
 	tok_vec_free(&k->ttoks);
 	free(k->s);
 	free(k->picks);

@@ -72,6 +72,8 @@ struct kp_sent {
 	double		 f[KP_NFEATURES];
 	double		 score;		/* sum of w[i] * f[i] */
 	size_t		 rank;		/* 1 for the first pick; 0: not picked */
+	int		 boiler;	/* enum boiler_kind: BOILER_CONTENT, or
+					   furniture never picked */
 };
 
 struct kp;
