@@ -2,7 +2,10 @@
  * keypoints: the engine of extract-keypoints.  Picks the sentences of a
  * news article that carry its key points (extractive summarization).
  *
- * A document is split into sentences by the news splitter (sentence.h).
+ * A document is split into sentences by the news splitter (sentence.h);
+ * a line of page furniture (a byline, a caption: boiler.h) that the
+ * splitter ran into the sentence below it is cut off, and furniture is
+ * never picked.
  * Each sentence becomes a TF-IDF vector over its lower-cased, lightly
  * stemmed words, stop words left out (stopwords.h); document frequencies
  * count the document's own sentences, as LexRank does without a corpus
@@ -14,8 +17,8 @@
  *                boiler.h, is not counted), pos_abs[bucket of i] +
  *                pos_rel[quarter of i / n]; the buckets are sentences 0,
  *                1, 2, 3, 4-5, 6-9 and 10 on, the quarters of the
- *                article [0, 1/4), [1/4, 1/2), [1/2, 3/4), [3/4, 1).
- *                (at most 1).  Learned on the train split; the first
+ *                article [0, 1/4), [1/4, 1/2), [1/2, 3/4), [3/4, 1);
+ *                at most 1.  Learned on the train split; the first
  *                sentence has 1 and the lowest quarter 0, which fixes the
  *                scale and the offset
  *   centrality   TextRank (Mihalcea and Tarau, 2004) over the graph whose
