@@ -636,6 +636,8 @@ main(int argc, char *argv[])
 		diag_usage("--ratio does not apply to --phrases");
 	if (o.phrases && o.order_set)
 		diag_usage("--order does not apply to --phrases");
+	if (o.phrases && o.entities)
+		diag_usage("--entities does not apply to --phrases");
 	opts_common_apply(&o.common);
 	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
@@ -643,7 +645,7 @@ main(int argc, char *argv[])
 	o.kp.stop = stop;
 	o.kph.abbrev = abbrev;
 	o.kph.stop = stop;
-	if (o.entities && !o.phrases)
+	if (o.entities)
 		o.kp.ner = ner = load_ner();
 	if (o.phrases)
 		ph = kph_new(&o.kph);
