@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "buf.h"
 #include "keypoints.h"
 #include "qmath.h"
@@ -43,6 +44,7 @@ struct kp {
 	struct kp_config cfg;
 	struct tok_vec	 toks;
 	struct sent_vec	 sents;
+	struct sent_vec	 cut;		/* scratch for kp_cut_furniture */
 	struct tok_vec	 ttoks;		/* the title's tokens */
 	struct kp_sent	*s;
 	size_t		 ns, scap;
@@ -68,6 +70,14 @@ struct kp {
 	double		*rank, *score;
 	unsigned char	*eligible;
 	size_t		 rcap, sccap, ecap;
+	/* the entity model's input and output, with cfg.ner */
+	const unsigned char **words;
+	size_t		*lens;
+	int		*classes;
+	size_t		 wcap, lcap, ccap;
+	struct tag_sentence *tsents;
+	size_t		 tscap;
+	struct tag_work	*work;
 };
 
 static const char *const kp_feature_names[KP_NFEATURES] = {
@@ -79,18 +89,30 @@ static const char *const kp_feature_names[KP_NFEATURES] = {
 };
 
 /*
- * Fitted on the train split by tools/fit_keypoints.py, from hand-set
- * weights 1, 0.6, 0.5, 0.3, 0.2: the best smallest margin over LEAD-3 on
- * CNN and TextRank on BBC.  On train, (R-1 + R-2) / 2 F1: CNN 20.50
- * (LEAD-3 19.94), BBC 72.67 (TextRank 70.60).  MMR's lambda (0.9,
- * kp_config_init) was chosen after, on train too.
+ * Fitted on the train split by tools/fit_keypoints.py: the position prior
+ * from the labels of the train articles, then these weights, from hand-set
+ * ones, for the best smallest margin over LEAD-3 on CNN and TextRank on
+ * BBC.  On train, (R-1 + R-2) / 2 F1: CNN 20.45 (LEAD-3 19.94), BBC 72.66
+ * (TextRank 70.60).  MMR's lambda (0.95, kp_config_init) was chosen after,
+ * on train too.
  */
 static const double kp_default_w[KP_NFEATURES] = {
 	[KP_POSITION] = 1.00,
-	[KP_CENTRALITY] = 0.70,
-	[KP_TITLE] = 0.60,
-	[KP_LENGTH] = 0.30,
-	[KP_DENSITY] = 0.60,
+	[KP_CENTRALITY] = 0.60,
+	[KP_TITLE] = 0.80,
+	[KP_LENGTH] = 0.20,
+	[KP_DENSITY] = 0.50,
+};
+
+/* The position prior (keypoints.h), learned by tools/fit_keypoints.py:
+ * the mean of the CNN and BBC tables, CNN's falling faster (its
+ * highlights come from the lead), BBC's flatter (its summaries take about
+ * 45% of the sentences). */
+static const double kp_default_pos_abs[KP_POS_BUCKETS] = {
+	0.94, 0.70, 0.59, 0.43, 0.42, 0.35, 0.28
+};
+static const double kp_default_pos_rel[KP_POS_QUARTERS] = {
+	0.06, 0.05, 0.05, 0.00
 };
 
 void
@@ -98,9 +120,34 @@ kp_config_init(struct kp_config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->n = 3;
-	c->lambda = 0.9;
+	c->lambda = 0.95;
 	c->damping = 0.85;
 	memcpy(c->w, kp_default_w, sizeof(c->w));
+	memcpy(c->pos_abs, kp_default_pos_abs, sizeof(c->pos_abs));
+	memcpy(c->pos_rel, kp_default_pos_rel, sizeof(c->pos_rel));
+}
+
+size_t
+kp_position_bucket(size_t i)
+{
+	if (i < 4)
+		return i;
+	if (i < 6)
+		return 4;
+	return i < 10 ? 5 : 6;
+}
+
+double
+kp_position(const struct kp_config *c, size_t i, size_t n)
+{
+	size_t	 q;
+	double	 v;
+
+	if (i >= n)
+		return 0;
+	q = i * KP_POS_QUARTERS / n;
+	v = c->pos_abs[kp_position_bucket(i)] + c->pos_rel[q];
+	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
 const char *
@@ -288,6 +335,8 @@ kp_sentence_terms(struct kp *k, const unsigned char *s, size_t i)
 		if (id != (size_t)-1)
 			k->ids[m++] = id;
 	}
+	ks->boiler = boiler_kind(s, k->toks.v + sp->tok_start,
+	    sp->tok_end - sp->tok_start);
 	ks->f[KP_DENSITY] = ks->words > 0 ?
 	    (double)(caps + nums) / (double)ks->words : 0;
 	if (ks->f[KP_DENSITY] > 1)
@@ -455,6 +504,125 @@ kp_length_feature(size_t w)
 	return (w < 20 ? (double)w : 20.0) / 20.0;
 }
 
+static int
+kp_push_span(struct sent_vec *v, const struct tok *t, size_t a, size_t b,
+    size_t end, int para)
+{
+	if (qmath_grow(&v->v, &v->cap, v->n + 1, sizeof(*v->v)) == -1)
+		return -1;
+	v->v[v->n].start = t[a].start;
+	v->v[v->n].end = end;
+	v->v[v->n].tok_start = a;
+	v->v[v->n].tok_end = b;
+	v->v[v->n].para_start = para;
+	v->n++;
+	return 0;
+}
+
+/*
+ * The splitter runs lines without a blank between them together, so a
+ * byline or a caption on its own line would join the sentence below it
+ * ("By Jane Roe\nPhoto: AP\nThe council voted ...").  Cuts each sentence
+ * after any run of its first lines that is page furniture (boiler.h).
+ * Returns 0, or -1 if out of memory.
+ */
+static int
+kp_cut_furniture(struct kp *k, const unsigned char *s)
+{
+	const struct tok *t = k->toks.v;
+	const struct sent_span *sp;
+	struct sent_vec	 tmp;
+	size_t		 i, j, a;
+	int		 cut = 0;
+
+	k->cut.n = 0;
+	for (i = 0; i < k->sents.n; i++) {
+		sp = &k->sents.v[i];
+		a = sp->tok_start;
+		for (j = a + 1; j < sp->tok_end; j++) {
+			if (!(t[j].flags & TOK_NEWLINE_BEFORE) ||
+			    boiler_kind(s, t + a, j - a) == BOILER_CONTENT)
+				continue;
+			if (kp_push_span(&k->cut, t, a, j, t[j - 1].end,
+			    a == sp->tok_start && sp->para_start) == -1)
+				return -1;
+			a = j;
+			cut = 1;
+		}
+		if (kp_push_span(&k->cut, t, a, sp->tok_end, sp->end,
+		    a == sp->tok_start && sp->para_start) == -1)
+			return -1;
+	}
+	if (cut) {
+		tmp = k->sents;
+		k->sents = k->cut;
+		k->cut = tmp;
+	}
+	return 0;
+}
+
+/*
+ * Density by the entity model: per sentence, numbers and the words of
+ * named entities (any class but "O") over the words, the whole document
+ * tagged in order (tag_doc_begin) as tag(1) does.  0, or -1 if out of
+ * memory.
+ */
+static int
+kp_entity_density(struct kp *k, const unsigned char *s)
+{
+	const struct sent_span *sp;
+	const struct tok *t;
+	struct kp_sent	*ks;
+	size_t		 i, j, nt = k->toks.n, ns = k->sents.n, hits;
+	int		 o;
+
+	if (ns == 0)
+		return 0;
+	if (qmath_grow(&k->words, &k->wcap, nt + 1, sizeof(*k->words)) == -1 ||
+	    qmath_grow(&k->lens, &k->lcap, nt + 1, sizeof(*k->lens)) == -1 ||
+	    qmath_grow(&k->classes, &k->ccap, nt + 1, sizeof(*k->classes)) ==
+	    -1 || qmath_grow(&k->tsents, &k->tscap, ns, sizeof(*k->tsents)) ==
+	    -1)
+		return -1;
+	for (i = 0; i < nt; i++) {
+		k->words[i] = s + k->toks.v[i].start;
+		k->lens[i] = k->toks.v[i].end - k->toks.v[i].start;
+	}
+	for (i = 0; i < ns; i++) {
+		sp = &k->sents.v[i];
+		k->tsents[i].words = k->words + sp->tok_start;
+		k->tsents[i].lens = k->lens + sp->tok_start;
+		k->tsents[i].n = sp->tok_end - sp->tok_start;
+		k->tsents[i].pos = NULL;
+		k->tsents[i].flags = i == 0 ? TAG_SENT_DOC_START : 0;
+	}
+	o = tag_model_class_index(k->cfg.ner, "O");
+	if (tag_doc_begin(&k->work, k->tsents, ns) == -1)
+		return -1;
+	for (i = 0; i < ns; i++) {
+		sp = &k->sents.v[i];
+		ks = &k->s[i];
+		if (tag_predict(k->cfg.ner, &k->tsents[i], k->classes +
+		    sp->tok_start, &k->work) == -1) {
+			tag_doc_end(k->work);
+			return -1;
+		}
+		hits = 0;
+		for (j = sp->tok_start; j < sp->tok_end; j++) {
+			t = &k->toks.v[j];
+			if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD &&
+			    k->classes[j] != o))
+				hits++;
+		}
+		ks->f[KP_DENSITY] = ks->words > 0 ?
+		    (double)hits / (double)ks->words : 0;
+		if (ks->f[KP_DENSITY] > 1)
+			ks->f[KP_DENSITY] = 1;
+	}
+	tag_doc_end(k->work);
+	return 0;
+}
+
 /* Resets the per-document state, keeping the memory. */
 static void
 kp_reset(struct kp *k)
@@ -475,14 +643,15 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	struct sent_config sc;
 	struct kp_sent	*ks;
 	const struct kp_tf *v;
-	size_t		 i, j, m, ns, want;
+	size_t		 i, j, m, ns, nc, ic, want;
 	long		 ntitle, got;
 	double		 top, d, hit;
 
 	kp_reset(k);
 	memset(&sc, 0, sizeof(sc));
 	sc.abbrev = k->cfg.abbrev;
-	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1)
+	if (sent_split(&sc, s, n, &k->toks, &k->sents) == -1 ||
+	    kp_cut_furniture(k, s) == -1)
 		return -1;
 	ns = k->sents.n;
 	if (qmath_grow(&k->s, &k->scap, ns + 1, sizeof(*k->s)) == -1 ||
@@ -500,6 +669,8 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 		if (kp_sentence_terms(k, s, i) == -1)
 			return -1;
 	}
+	if (k->cfg.ner != NULL && kp_entity_density(k, s) == -1)
+		return -1;
 	for (i = 0; i < k->nterms; i++)
 		k->terms[i].idf = k->terms[i].df > 0 ?
 		    qmath_ln((double)(ns + 1) / (double)k->terms[i].df) : 0;
@@ -516,8 +687,6 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 		}
 		k->norm[i] = qmath_sqrt(d);
 		ks->f[KP_TITLE] = ntitle > 0 ? hit / (double)ntitle : 0;
-		ks->f[KP_POSITION] = 1.0 / (1.0 + (double)i /
-		    KP_POSITION_SCALE);
 		ks->f[KP_LENGTH] = kp_length_feature(ks->words);
 	}
 	m = ns < KP_GRAPH_MAX ? ns : KP_GRAPH_MAX;
@@ -542,14 +711,19 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	for (i = 0; i < m; i++)
 		if (k->rank[i] > top)
 			top = k->rank[i];
-	for (i = 0; i < ns; i++) {
+	for (i = 0, nc = 0; i < ns; i++)
+		if (k->s[i].words > 0 && k->s[i].boiler == BOILER_CONTENT)
+			nc++;
+	for (i = 0, ic = 0; i < ns; i++) {
 		ks = &k->s[i];
+		k->eligible[i] = ks->words > 0 && ks->boiler == BOILER_CONTENT;
+		if (k->eligible[i])
+			ks->f[KP_POSITION] = kp_position(&k->cfg, ic++, nc);
 		ks->f[KP_CENTRALITY] = i < m && top > 0 ? k->rank[i] / top : 0;
 		ks->score = 0;
 		for (j = 0; j < KP_NFEATURES; j++)
 			ks->score += k->cfg.w[j] * ks->f[j];
 		k->score[i] = ks->score;
-		k->eligible[i] = ks->words > 0;
 	}
 	want = k->cfg.n;
 	if (k->cfg.ratio > 0) {
@@ -602,6 +776,7 @@ kp_free(struct kp *k)
 		return;
 	tok_vec_free(&k->toks);
 	sent_vec_free(&k->sents);
+	sent_vec_free(&k->cut);
 	tok_vec_free(&k->ttoks);
 	free(k->s);
 	free(k->picks);
@@ -617,5 +792,10 @@ kp_free(struct kp *k)
 	free(k->rank);
 	free(k->score);
 	free(k->eligible);
+	free(k->words);
+	free(k->lens);
+	free(k->classes);
+	free(k->tsents);
+	tag_work_free(k->work);
 	free(k);
 }

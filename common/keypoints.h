@@ -2,15 +2,25 @@
  * keypoints: the engine of extract-keypoints.  Picks the sentences of a
  * news article that carry its key points (extractive summarization).
  *
- * A document is split into sentences by the news splitter (sentence.h).
+ * A document is split into sentences by the news splitter (sentence.h);
+ * a line of page furniture (a byline, a caption: boiler.h) that the
+ * splitter ran into the sentence below it is cut off, and furniture is
+ * never picked.
  * Each sentence becomes a TF-IDF vector over its lower-cased, lightly
  * stemmed words, stop words left out (stopwords.h); document frequencies
  * count the document's own sentences, as LexRank does without a corpus
  * (Erkan and Radev, 2004).  Each sentence gets five features, each in
  * [0, 1]:
  *
- *   position     the lead prior of news: 1 / (1 + i / KP_POSITION_SCALE)
- *                for the i-th sentence counted from 0
+ *   position     the lead prior of news, learned: for the i-th of the n
+ *                content sentences (counted from 0; page furniture,
+ *                boiler.h, is not counted), pos_abs[bucket of i] +
+ *                pos_rel[quarter of i / n]; the buckets are sentences 0,
+ *                1, 2, 3, 4-5, 6-9 and 10 on, the quarters of the
+ *                article [0, 1/4), [1/4, 1/2), [1/2, 3/4), [3/4, 1);
+ *                at most 1.  Learned on the train split; the first
+ *                sentence has 1 and the lowest quarter 0, which fixes the
+ *                scale and the offset
  *   centrality   TextRank (Mihalcea and Tarau, 2004) over the graph whose
  *                edges are the cosine similarities, by power iteration;
  *                divided by the largest, so the most central sentence has 1
@@ -19,7 +29,9 @@
  *   length       min(words, 20) / 20, falling to 0 from 60 words to 120:
  *                short lines (datelines, bylines) and run-ons lose
  *   density      numbers and capitalized words after the first, per word:
- *                the names and figures a key point tends to carry
+ *                the names and figures a key point tends to carry; with
+ *                an entity model (kp_config.ner), numbers and the words
+ *                the model puts in a named entity, per word
  *
  * A sentence's score is the weighted sum of its features.  The key points
  * are then chosen by maximal marginal relevance (Carbonell and Goldstein,
@@ -37,6 +49,7 @@
 
 #include "abbrev.h"
 #include "stopwords.h"
+#include "tagger.h"
 
 enum kp_feature {
 	KP_POSITION,
@@ -47,8 +60,9 @@ enum kp_feature {
 	KP_NFEATURES
 };
 
-/* The position feature halves at this many sentences from the start. */
-#define KP_POSITION_SCALE	2.0
+/* The position prior's buckets: by index, and by quarter of the text. */
+#define KP_POS_BUCKETS		7
+#define KP_POS_QUARTERS		4
 
 /* Sentences past this many get no edges in the graph (centrality 0, no
  * similarity for MMR), so a huge document costs O(n) past it, not O(n^2). */
@@ -57,12 +71,16 @@ enum kp_feature {
 struct kp_config {
 	const struct abbrev	*abbrev;	/* for the splitter; may be NULL */
 	const struct stopwords	*stop;		/* may be NULL: no stop words */
+	const struct tag_model	*ner;		/* entity model (tagger.h) for
+						   density; NULL: capitals */
 	size_t			 n;		/* key points to choose */
 	double			 ratio;		/* > 0: ceil(ratio * sentences),
 						   at least 1; overrides n */
 	double			 lambda;	/* MMR, in [0, 1]; 1: no penalty */
 	double			 damping;	/* TextRank's d, in (0, 1) */
 	double			 w[KP_NFEATURES]; /* feature weights */
+	double			 pos_abs[KP_POS_BUCKETS]; /* position prior */
+	double			 pos_rel[KP_POS_QUARTERS];
 };
 
 /* One sentence of the document and why it scored as it did. */
@@ -72,13 +90,18 @@ struct kp_sent {
 	double		 f[KP_NFEATURES];
 	double		 score;		/* sum of w[i] * f[i] */
 	size_t		 rank;		/* 1 for the first pick; 0: not picked */
+	int		 boiler;	/* enum boiler_kind: BOILER_CONTENT, or
+					   furniture never picked */
 };
 
 struct kp;
 
-/* Sets c to the defaults: 3 key points, no ratio, the built-in weights,
- * lambda 0.9 (chosen on the train split, tests/eval/keypoints_eval.py
- * run on it: best CNN figures, BBC within 0.1), damping 0.85, no
+/* Sets c to the defaults: 3 key points, no ratio, the built-in weights
+ * and position prior,
+ * lambda 0.95 (chosen on the train split, tests/eval/keypoints_eval.py
+ * run on it with the fitted weights: of 0.7, 0.8, 0.85, 0.9, 0.95 and 1,
+ * the smallest, so the most diverse, whose six figures are all within
+ * 0.1 of the best; 1, no penalty, is best by a hair), damping 0.85, no
  * abbreviations or stop words. */
 void	kp_config_init(struct kp_config *c);
 
@@ -118,6 +141,14 @@ void	kp_free(struct kp *);
  * 1).  Returns 0, or -1 if out of memory.
  */
 int	kp_textrank(const double *sim, size_t n, double d, double *out);
+
+/*
+ * kp_position: the position feature of content sentence i of n under c's
+ * prior (see the top of this file); 0 if i >= n.  kp_position_bucket:
+ * the index bucket of sentence i (0 to KP_POS_BUCKETS - 1).
+ */
+double	kp_position(const struct kp_config *c, size_t i, size_t n);
+size_t	kp_position_bucket(size_t i);
 
 /*
  * kp_mmr: maximal marginal relevance.  Picks up to k of the n items whose

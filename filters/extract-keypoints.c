@@ -18,10 +18,12 @@
 #include "json.h"
 #include "keyphrases.h"
 #include "keypoints.h"
+#include "models.h"
 #include "opts.h"
 #include "output.h"
 #include "record.h"
 #include "stopwords.h"
+#include "tagger.h"
 #include "utf8.h"
 
 #define PROG "extract-keypoints"
@@ -29,6 +31,7 @@
 enum {
 	OPT_ABBREV = OPT_FIRST_PRIVATE,
 	OPT_BULLETS,
+	OPT_ENTITIES,
 	OPT_EXPLAIN,
 	OPT_ORDER,
 	OPT_PHRASES,
@@ -40,7 +43,7 @@ enum {
 
 static const char usage_text[] =
 "usage: extract-keypoints [-qz] [-n count] [--abbrev file] [--bullets]\n"
-"                         [--explain] [--field name] [--json]\n"
+"                         [--entities] [--explain] [--field name] [--json]\n"
 "                         [--line-buffered] [--order=doc|score]\n"
 "                         [--phrases] [--ratio ratio] [--scores]\n"
 "                         [--stopwords file] [--strict] [--title]\n"
@@ -49,6 +52,8 @@ static const char usage_text[] =
 "\n"
 "      --abbrev=FILE    add the abbreviations in a YAML file\n"
 "      --bullets        prefix each key point with a bullet\n"
+"      --entities       density counts the names the entity model finds,\n"
+"                       not capitalized words (slower)\n"
 "      --explain        every sentence with its rank, score and features,\n"
 "                       or every candidate phrase with its rank and score\n"
 "  -n, --count=N        pick N sentences (default 3), or N phrases\n"
@@ -70,6 +75,7 @@ struct options {
 	struct kp_config kp;
 	struct kph_config kph;
 	int		 bullets;
+	int		 entities;
 	int		 phrases;
 	int		 order_set;
 	int		 explain;
@@ -486,6 +492,24 @@ load_stopwords(char **files, size_t nfiles)
 	return sw;
 }
 
+/* The built-in entity model, for --entities. */
+static struct tag_model *
+load_ner(void)
+{
+	struct tag_model *m;
+	const unsigned char *p;
+	char		 err[200];
+	size_t		 n;
+	int		 rc;
+
+	p = models_ner(&n);
+	if ((rc = tag_model_load_mem(&m, p, n, err, sizeof(err))) == -2)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if (rc != 0)
+		diag_fatal(DIAG_EXIT_DATA, "built-in entity model: %s", err);
+	return m;
+}
+
 static size_t
 parse_count(const char *s)
 {
@@ -522,6 +546,7 @@ main(int argc, char *argv[])
 		OPTS_COMMON_LONG,
 		{ "abbrev",	required_argument,	NULL,	OPT_ABBREV },
 		{ "bullets",	no_argument,		NULL,	OPT_BULLETS },
+		{ "entities",	no_argument,		NULL,	OPT_ENTITIES },
 		{ "count",	required_argument,	NULL,	'n' },
 		{ "explain",	no_argument,		NULL,	OPT_EXPLAIN },
 		{ "order",	required_argument,	NULL,	OPT_ORDER },
@@ -538,6 +563,7 @@ main(int argc, char *argv[])
 	struct stopwords *stop;
 	struct kp	*k = NULL;
 	struct kph	*ph = NULL;
+	struct tag_model *ner = NULL;
 	char		**abbrev_files, **stop_files;
 	size_t		 nabbrev = 0, nstop = 0;
 	int		 c, status;
@@ -566,6 +592,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_BULLETS:
 			o.bullets = 1;
+			break;
+		case OPT_ENTITIES:
+			o.entities = 1;
 			break;
 		case OPT_EXPLAIN:
 			o.explain = 1;
@@ -607,6 +636,8 @@ main(int argc, char *argv[])
 		diag_usage("--ratio does not apply to --phrases");
 	if (o.phrases && o.order_set)
 		diag_usage("--order does not apply to --phrases");
+	if (o.phrases && o.entities)
+		diag_usage("--entities does not apply to --phrases");
 	opts_common_apply(&o.common);
 	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
@@ -614,6 +645,8 @@ main(int argc, char *argv[])
 	o.kp.stop = stop;
 	o.kph.abbrev = abbrev;
 	o.kph.stop = stop;
+	if (o.entities)
+		o.kp.ner = ner = load_ner();
 	if (o.phrases)
 		ph = kph_new(&o.kph);
 	else
@@ -629,6 +662,7 @@ main(int argc, char *argv[])
 	status = rec_reader_free(&r);
 	kp_free(k);
 	kph_free(ph);
+	tag_model_free(ner);
 	stop_free(stop);
 	abbrev_free(abbrev);
 	free(abbrev_files);

@@ -10,8 +10,11 @@
 
 #include <criterion/criterion.h>
 
+#include "boiler.h"
 #include "keypoints.h"
+#include "models.h"
 #include "stopwords.h"
+#include "tagger.h"
 
 /* --- stopwords */
 
@@ -388,5 +391,106 @@ Test(keypoints, same_input_same_result_after_reuse)
 	for (i = 0; i < n; i++)
 		cr_assert_eq(s[i].score, first[i]);
 	kp_free(k);
+	stop_free(sw);
+}
+
+Test(keypoints, position_buckets)
+{
+	static const size_t want[] = { 0, 1, 2, 3, 4, 4, 5, 5, 5, 5, 6, 6 };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		cr_expect_eq(kp_position_bucket(i), want[i], "sentence %zu", i);
+	cr_expect_eq(kp_position_bucket(1000), 6);
+}
+
+Test(keypoints, position_prior_is_learned_table_in_range)
+{
+	struct kp_config c;
+	size_t	 i;
+
+	kp_config_init(&c);
+	cr_assert_float_eq(kp_position(&c, 0, 20), 1.0, 1e-9,
+	    "the first sentence has 1");
+	for (i = 1; i < 20; i++) {
+		cr_expect_leq(kp_position(&c, i, 20), kp_position(&c, i - 1, 20),
+		    "the built-in prior falls: %zu", i);
+		cr_expect_geq(kp_position(&c, i, 20), 0);
+	}
+	cr_expect_float_eq(kp_position(&c, 20, 20), 0, 1e-12);
+	/* A table of our own: bucket plus quarter, clamped to [0, 1]. */
+	memset(c.pos_abs, 0, sizeof(c.pos_abs));
+	memset(c.pos_rel, 0, sizeof(c.pos_rel));
+	c.pos_abs[4] = 0.5;
+	c.pos_rel[2] = 0.25;
+	c.pos_rel[3] = 0.75;
+	cr_expect_float_eq(kp_position(&c, 4, 8), 0.75, 1e-12, "4/8: half");
+	cr_expect_float_eq(kp_position(&c, 5, 6), 1.0, 1e-12, "clamped");
+	cr_expect_float_eq(kp_position(&c, 1, 8), 0, 1e-12);
+}
+
+Test(keypoints, furniture_is_never_picked_nor_counted)
+{
+	static const char text[] =
+	    "By Jane Roe, Staff Reporter\n"
+	    "Updated 10:03 GMT\n"
+	    "The Riverton council approved a new park on Thursday.\n\n"
+	    "Read more: Riverton parks in pictures\n\n"
+	    "The park will cost $48 million and open in 2028.\n";
+	struct stopwords *sw;
+	struct kp	*k = engine(&sw, 5, 0.9);
+	const struct kp_sent *s;
+	size_t		 n, np;
+
+	cr_assert_eq(kp_run(k, (const unsigned char *)text, strlen(text),
+	    NULL, 0), 0);
+	s = kp_sentences(k, &n);
+	cr_assert_eq(n, 5, "the byline and time stamp lines are cut off");
+	cr_expect_eq(s[0].boiler, BOILER_BYLINE);
+	cr_expect_eq(s[1].boiler, BOILER_TIMESTAMP);
+	cr_expect_eq(s[2].boiler, BOILER_CONTENT);
+	cr_expect_eq(s[3].boiler, BOILER_LINK);
+	(void)kp_picks(k, &np);
+	cr_expect_eq(np, 2, "only the two content sentences");
+	cr_expect_eq(s[0].rank, 0);
+	cr_expect_eq(s[3].rank, 0);
+	cr_expect_float_eq(s[2].f[KP_POSITION], 1.0, 1e-9,
+	    "the lead is the first content sentence");
+	kp_free(k);
+	stop_free(sw);
+}
+
+Test(keypoints, entity_density_counts_the_model_names)
+{
+	static const char text[] =
+	    "Tim Cook said Apple would grow in China.\n"
+	    "It would grow.\n";
+	struct stopwords *sw;
+	struct kp	*k = engine(&sw, 1, 0.9);
+	struct kp_config c;
+	struct tag_model *m;
+	const unsigned char *p;
+	const struct kp_sent *s;
+	char		 err[200];
+	size_t		 n, len;
+
+	p = models_ner(&len);
+	cr_assert_eq(tag_model_load_mem(&m, p, len, err, sizeof(err)), 0,
+	    "%s", err);
+	kp_config_init(&c);
+	c.stop = sw;
+	c.ner = m;
+	kp_free(k);
+	k = kp_new(&c);
+	cr_assert_eq(kp_run(k, (const unsigned char *)text, strlen(text),
+	    NULL, 0), 0);
+	s = kp_sentences(k, &n);
+	cr_assert_eq(n, 2);
+	/* Tim Cook, Apple, China: 4 of 8 words. */
+	cr_expect_float_eq(s[0].f[KP_DENSITY], 0.5, 1e-9, "%f",
+	    s[0].f[KP_DENSITY]);
+	cr_expect_float_eq(s[1].f[KP_DENSITY], 0, 1e-12);
+	kp_free(k);
+	tag_model_free(m);
 	stop_free(sw);
 }
