@@ -18,6 +18,7 @@
 #include "json.h"
 #include "keyphrases.h"
 #include "keypoints.h"
+#include "models.h"
 #include "opts.h"
 #include "output.h"
 #include "record.h"
@@ -29,6 +30,7 @@
 enum {
 	OPT_ABBREV = OPT_FIRST_PRIVATE,
 	OPT_BULLETS,
+	OPT_CANDIDATES,
 	OPT_EXPLAIN,
 	OPT_ORDER,
 	OPT_PHRASES,
@@ -40,7 +42,8 @@ enum {
 
 static const char usage_text[] =
 "usage: extract-keypoints [-qz] [-n count] [--abbrev file] [--bullets]\n"
-"                         [--explain] [--field name] [--json]\n"
+"                         [--candidates=nouns|names] [--explain]\n"
+"                         [--field name] [--json]\n"
 "                         [--line-buffered] [--order=doc|score]\n"
 "                         [--phrases] [--ratio ratio] [--scores]\n"
 "                         [--stopwords file] [--strict] [--title]\n"
@@ -49,8 +52,12 @@ static const char usage_text[] =
 "\n"
 "      --abbrev=FILE    add the abbreviations in a YAML file\n"
 "      --bullets        prefix each key point with a bullet\n"
+"      --candidates=C   with --phrases: nouns (default): content words and\n"
+"                       noun phrases, by the part-of-speech tagger; names:\n"
+"                       words and capitalized names, without it (faster)\n"
 "      --explain        every sentence with its rank, score and features,\n"
-"                       or every candidate phrase with its rank and score\n"
+"                       or every candidate phrase with its rank, score,\n"
+"                       count and features\n"
 "  -n, --count=N        pick N sentences (default 3), or N phrases\n"
 "                       (default 10)\n"
 "      --order=ORDER    doc (default): in document order; score: best first\n"
@@ -71,6 +78,8 @@ struct options {
 	struct kph_config kph;
 	int		 bullets;
 	int		 phrases;
+	int		 names;		/* --candidates=names */
+	int		 candidates_set;
 	int		 order_set;
 	int		 explain;
 	int		 by_score;
@@ -212,7 +221,7 @@ write_phrases(const struct options *o, const struct kph *ph)
 	const struct kph_phrase *c;
 	const size_t	*r;
 	size_t		 nc, nr, i;
-	int		 n;
+	int		 n, f;
 	char		 tmp[64];
 
 	c = kph_candidates(ph, &nc);
@@ -228,6 +237,13 @@ write_phrases(const struct options *o, const struct kph *ph)
 			n = snprintf(tmp, sizeof(tmp), "count=%zu\t",
 			    c[i].count);
 			out_write(tmp, (size_t)n);
+			for (f = 0; f < KPH_NFEATURES; f++) {
+				out_puts(kph_feature_name(
+				    (enum kph_feature)f));
+				n = snprintf(tmp, sizeof(tmp), "=%.4g\t",
+				    c[i].f[f]);
+				out_write(tmp, (size_t)n);
+			}
 			write_flat(c[i].text, c[i].len);
 			out_putc('\n');
 		}
@@ -486,6 +502,25 @@ load_stopwords(char **files, size_t nfiles)
 	return sw;
 }
 
+/* The built-in part-of-speech model, for the candidates of --phrases. */
+static struct tag_model *
+load_pos_model(void)
+{
+	struct tag_model *m;
+	const unsigned char *p;
+	char		 err[200];
+	size_t		 n;
+	int		 rc;
+
+	p = models_pos(&n);
+	if ((rc = tag_model_load_mem(&m, p, n, err, sizeof(err))) == -2)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if (rc != 0)
+		diag_fatal(DIAG_EXIT_DATA, "built-in part-of-speech model: %s",
+		    err);
+	return m;
+}
+
 static size_t
 parse_count(const char *s)
 {
@@ -522,6 +557,7 @@ main(int argc, char *argv[])
 		OPTS_COMMON_LONG,
 		{ "abbrev",	required_argument,	NULL,	OPT_ABBREV },
 		{ "bullets",	no_argument,		NULL,	OPT_BULLETS },
+		{ "candidates",	required_argument,	NULL,	OPT_CANDIDATES },
 		{ "count",	required_argument,	NULL,	'n' },
 		{ "explain",	no_argument,		NULL,	OPT_EXPLAIN },
 		{ "order",	required_argument,	NULL,	OPT_ORDER },
@@ -538,6 +574,7 @@ main(int argc, char *argv[])
 	struct stopwords *stop;
 	struct kp	*k = NULL;
 	struct kph	*ph = NULL;
+	struct tag_model *pos = NULL;
 	char		**abbrev_files, **stop_files;
 	size_t		 nabbrev = 0, nstop = 0;
 	int		 c, status;
@@ -566,6 +603,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_BULLETS:
 			o.bullets = 1;
+			break;
+		case OPT_CANDIDATES:
+			if (strcmp(optarg, "nouns") == 0)
+				o.names = 0;
+			else if (strcmp(optarg, "names") == 0)
+				o.names = 1;
+			else
+				diag_usage("unknown candidates: %s", optarg);
+			o.candidates_set = 1;
 			break;
 		case OPT_EXPLAIN:
 			o.explain = 1;
@@ -607,6 +653,8 @@ main(int argc, char *argv[])
 		diag_usage("--ratio does not apply to --phrases");
 	if (o.phrases && o.order_set)
 		diag_usage("--order does not apply to --phrases");
+	if (!o.phrases && o.candidates_set)
+		diag_usage("--candidates applies to --phrases only");
 	opts_common_apply(&o.common);
 	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
@@ -614,8 +662,11 @@ main(int argc, char *argv[])
 	o.kp.stop = stop;
 	o.kph.abbrev = abbrev;
 	o.kph.stop = stop;
-	if (o.phrases)
+	if (o.phrases) {
+		if (!o.names)
+			o.kph.tagger = pos = load_pos_model();
 		ph = kph_new(&o.kph);
+	}
 	else
 		k = kp_new(&o.kp);
 	if (k == NULL && ph == NULL)
@@ -629,6 +680,7 @@ main(int argc, char *argv[])
 	status = rec_reader_free(&r);
 	kp_free(k);
 	kph_free(ph);
+	tag_model_free(pos);
 	stop_free(stop);
 	abbrev_free(abbrev);
 	free(abbrev_files);
