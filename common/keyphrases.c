@@ -73,6 +73,7 @@ struct kph_cand {
 	size_t		 nsent, lastsent; /* distinct sentences; last + 1 */
 	size_t		 caps;		/* capitalized, not sentence-first */
 	size_t		 pos[KPH_NPOS];	/* occurrences by the last word's */
+	int		 subsumed;	/* never outside a longer one */
 };
 
 /* One word or number token in the document: its term and sentence. */
@@ -138,55 +139,59 @@ kph_config_init(struct kph_config *c)
  * candidates of the tagger (kph_nouns_w) or, without one, of the
  * capitalization rule (kph_names_w; --candidates=names). */
 static const double kph_nouns_w[KPH_NFEATURES + 1] = {
-	-4.212040,	/* bias */
-	0.209343,	/* lntf */
-	-0.487954,	/* tf1 */
-	-0.137811,	/* tf2 */
-	0.586222,	/* first */
-	-0.439119,	/* lnsent */
-	-0.370576,	/* sent0 */
-	-0.038444,	/* sent1 */
-	-0.149365,	/* spread */
-	1.333310,	/* sents */
-	-0.082993,	/* caps */
-	2.858414,	/* words1 */
-	0.902702,	/* words2 */
-	2.794713,	/* chars */
-	0.134928,	/* noun */
-	-0.103811,	/* propn */
-	-0.161030,	/* adj */
-	0.227529,	/* verb */
-	-0.703872,	/* adv */
-	-0.920796,	/* num */
-	-0.003217,	/* idf */
-	0.044734,	/* tfidf */
-	-0.000976	/* yake */
+	-4.763217,	/* bias */
+	0.141418,	/* lntf */
+	-0.265252,	/* tf1 */
+	-0.091606,	/* tf2 */
+	0.587699,	/* first */
+	-0.448876,	/* lnsent */
+	-0.351683,	/* sent0 */
+	-0.039101,	/* sent1 */
+	-0.157661,	/* spread */
+	1.215800,	/* sents */
+	-0.021917,	/* caps */
+	2.552388,	/* words1 */
+	0.825847,	/* words2 */
+	2.810206,	/* chars */
+	0.166610,	/* noun */
+	-0.037884,	/* propn */
+	-0.003381,	/* adj */
+	0.023011,	/* verb */
+	-0.917250,	/* adv */
+	-1.052957,	/* num */
+	0.001522,	/* idf */
+	0.033645,	/* tfidf */
+	-0.663981,	/* subsumed */
+	0.865756,	/* cohesion */
+	0.037082	/* yake */
 };
 
 static const double kph_names_w[KPH_NFEATURES + 1] = {
-	-4.398832,	/* bias */
-	0.152423,	/* lntf */
-	-0.495737,	/* tf1 */
-	-0.160600,	/* tf2 */
-	0.625644,	/* first */
-	-0.451490,	/* lnsent */
-	-0.447250,	/* sent0 */
-	-0.078228,	/* sent1 */
-	-0.108841,	/* spread */
-	1.312532,	/* sents */
-	-0.338748,	/* caps */
-	2.831341,	/* words1 */
-	1.122495,	/* words2 */
-	3.647955,	/* chars */
+	-4.865290,	/* bias */
+	0.120457,	/* lntf */
+	-0.400764,	/* tf1 */
+	-0.128959,	/* tf2 */
+	0.608415,	/* first */
+	-0.444470,	/* lnsent */
+	-0.407250,	/* sent0 */
+	-0.073791,	/* sent1 */
+	-0.125478,	/* spread */
+	1.303233,	/* sents */
+	0.044411,	/* caps */
+	2.508983,	/* words1 */
+	0.962716,	/* words2 */
+	3.622255,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	-0.006683,	/* idf */
-	0.046744,	/* tfidf */
-	0.020528	/* yake */
+	-0.003745,	/* idf */
+	0.031257,	/* tfidf */
+	-0.924961,	/* subsumed */
+	0.694457,	/* cohesion */
+	0.053363	/* yake */
 };
 
 /* Maps the tagger's classes to the parts of speech we look at. */
@@ -563,6 +568,7 @@ kph_candidate(struct kph *k, size_t m)
 		c.tlen = k->text.len - c.toff;
 		c.fsent = k->nsent;
 		c.nsent = c.lastsent = c.caps = 0;
+		c.subsumed = 0;
 		memset(c.pos, 0, sizeof(c.pos));
 		k->cands[id] = c;
 	}
@@ -774,7 +780,7 @@ kph_fit_score(struct kph *k, size_t c)
 	struct kph_phrase *p = &k->ph[c];
 	double		*f = p->f, tf = (double)p->count, ntok, z, idf;
 	const double	*w = k->cfg.weights;
-	size_t		 i;
+	size_t		 i, mtf;
 
 	ntok = k->ntok > 0 ? (double)k->ntok : 1;
 	f[KPH_F_LNTF] = qmath_ln(tf);
@@ -798,6 +804,12 @@ kph_fit_score(struct kph *k, size_t c)
 		idf += k->terms[cd->ids[i]].idf;
 	f[KPH_F_IDF] = idf / (double)cd->nids;
 	f[KPH_F_TFIDF] = f[KPH_F_LNTF] * f[KPH_F_IDF];
+	f[KPH_F_SUBSUMED] = cd->subsumed;
+	mtf = 0;
+	for (i = 0; i < cd->nids; i++)
+		if (k->terms[cd->ids[i]].tf > mtf)
+			mtf = k->terms[cd->ids[i]].tf;
+	f[KPH_F_COHESION] = tf / (double)mtf;
 	f[KPH_F_YAKE] = p->score > 0 ? -qmath_ln(p->score) : 0;
 	z = w[0];
 	for (i = 0; i < KPH_NFEATURES; i++)
@@ -848,8 +860,6 @@ kph_mark_subsumed(struct kph *k)
 	size_t		 i, a, len, j, id;
 	uint32_t	 h;
 
-	for (i = 0; i < k->ctab.n; i++)
-		k->ph[i].rank = 0;
 	for (i = 0; i < k->ctab.n; i++) {
 		c = &k->cands[i];
 		for (len = 1; len < c->nids; len++)
@@ -866,11 +876,9 @@ kph_mark_subsumed(struct kph *k)
 						break;
 					j = (j + 1) & (k->ctab.nslots - 1);
 				}
-				/* rank is free until kph_rank: (size_t)-1
-				 * marks a subsumed candidate. */
 				if (id != 0 && k->ph[id - 1].count ==
 				    k->ph[i].count)
-					k->ph[id - 1].rank = (size_t)-1;
+					k->cands[id - 1].subsumed = 1;
 			}
 	}
 }
@@ -899,11 +907,9 @@ kph_rank(struct kph *k)
 	}
 	if (n > 1)
 		qsort(o, n, sizeof(*o), kph_order_cmp);
-	if (k->cfg.drop_contained)
-		kph_mark_subsumed(k);
 	for (i = 0; i < n && k->nranked < k->cfg.n; i++) {
 		c = o[i].idx;
-		keep = k->ph[c].rank == 0;
+		keep = !k->cfg.drop_contained || !k->cands[c].subsumed;
 		for (j = 0; keep && k->cfg.drop_contained && j < k->nranked;
 		    j++)
 			if (kph_contains(&k->cands[k->ranked[j]], &k->cands[c]))
@@ -915,9 +921,6 @@ kph_rank(struct kph *k)
 		k->ranked[k->nranked++] = c;
 		k->ph[c].rank = k->nranked;
 	}
-	for (i = 0; i < n; i++)
-		if (k->ph[i].rank == (size_t)-1)
-			k->ph[i].rank = 0;
 	free(o);
 	return 0;
 }
@@ -963,6 +966,7 @@ kph_run(struct kph *k, const unsigned char *s, size_t n,
 	}
 	if (kph_term_scores(k) == -1)
 		return -1;
+	kph_mark_subsumed(k);
 	for (i = 0; i < k->ctab.n; i++) {
 		k->ph[i].text = k->text.p + k->cands[i].toff;
 		k->ph[i].len = k->cands[i].tlen;
@@ -992,7 +996,8 @@ kph_feature_name(enum kph_feature f)
 	static const char *const names[KPH_NFEATURES] = {
 		"lntf", "tf1", "tf2", "first", "lnsent", "sent0", "sent1",
 		"spread", "sents", "caps", "words1", "words2", "chars", "noun",
-		"propn", "adj", "verb", "adv", "num", "idf", "tfidf", "yake"
+		"propn", "adj", "verb", "adv", "num", "idf", "tfidf", "subsumed",
+		"cohesion", "yake"
 	};
 
 	return (unsigned)f < KPH_NFEATURES ? names[f] : "";

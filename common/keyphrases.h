@@ -107,6 +107,10 @@ enum kph_feature {
 	KPH_F_IDF,		/* mean over its words of ln((N + 1) /
 				   (df + 1)), df from news (learn_df) */
 	KPH_F_TFIDF,		/* ln count times idf */
+	KPH_F_SUBSUMED,		/* never occurs outside a longer candidate
+				   ("Francisco" in "San Francisco") */
+	KPH_F_COHESION,		/* count / the highest count of its words
+				   (1 for one word) */
 	KPH_F_YAKE,		/* -ln of the YAKE score */
 	KPH_NFEATURES
 };

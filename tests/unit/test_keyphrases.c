@@ -352,3 +352,25 @@ Test(keyphrases, features_count_place_and_rarity)
 	cr_assert_str_eq(kph_feature_name(KPH_F_IDF), "idf");
 	kph_free(k);
 }
+
+Test(keyphrases, features_of_parts_and_wholes)
+{
+	struct kph	*k = fitted(10);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 whole, part, alone;
+
+	run(k, "San Francisco voted. San Francisco won. Voters in "
+	    "Francisco Bay cheered. The bay was calm.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(whole = find(k, "San Francisco"), 0);
+	cr_assert_geq(part = find(k, "San"), 0);
+	cr_assert_geq(alone = find(k, "Francisco"), 0);
+	cr_assert_eq(c[part].f[KPH_F_SUBSUMED], 1, "only ever in the name");
+	cr_assert_eq(c[alone].f[KPH_F_SUBSUMED], 0, "also in another");
+	cr_assert_eq(c[whole].f[KPH_F_SUBSUMED], 0);
+	cr_assert_float_eq(c[whole].f[KPH_F_COHESION], 2.0 / 3, 1e-9,
+	    "2 of the 3 times Francisco occurs");
+	cr_assert_eq(c[part].f[KPH_F_COHESION], 1);
+	kph_free(k);
+}
