@@ -30,6 +30,11 @@
 /* An open-addressing table of indices into some array: slot i holds the
  * index + 1 of an item (0: empty); hash[] keeps each item's hash so the
  * table can grow without the items. */
+/* ln of whole numbers below this come from a table (kph_lni): past the
+ * number of documents behind the idf table, so that idf never needs
+ * qmath_ln. */
+#define KPH_NLN	16384
+
 struct kph_tab {
 	size_t		*slots;
 	size_t		 nslots;
@@ -117,6 +122,7 @@ struct kph {
 	size_t		 wcap;
 	struct tag_work	*tw;
 	int		*posmap;	/* model class -> enum kph_pos */
+	double		*ln;		/* ln[i] = ln i, 0 < i < KPH_NLN */
 	const unsigned char *src;	/* the text the tokens point into */
 };
 
@@ -218,6 +224,7 @@ struct kph *
 kph_new(const struct kph_config *c)
 {
 	struct kph	*k;
+	size_t		 i;
 
 	if ((k = calloc(1, sizeof(*k))) == NULL)
 		return NULL;
@@ -226,10 +233,17 @@ kph_new(const struct kph_config *c)
 		k->cfg.max_words = 1;
 	if (k->cfg.max_words > KPH_MAX_WORDS)
 		k->cfg.max_words = KPH_MAX_WORDS;
+	if ((k->ln = calloc(KPH_NLN, sizeof(*k->ln))) == NULL) {
+		free(k);
+		return NULL;
+	}
+	for (i = 1; i < KPH_NLN; i++)
+		k->ln[i] = qmath_ln((double)i);
 	if (k->cfg.weights == NULL)
 		k->cfg.weights = k->cfg.tagger != NULL ? kph_nouns_w :
 		    kph_names_w;
 	if (k->cfg.tagger != NULL && kph_posmap(k) == -1) {
+		free(k->ln);
 		free(k);
 		return NULL;
 	}
@@ -361,33 +375,42 @@ kph_acronym(const unsigned char *s, size_t n)
 /* One stem's document frequency (df_data.inc, from tools/learn_df). */
 struct kph_df {
 	const char	*stem;
+	size_t		 len;
 	unsigned	 df;
 };
 
 #include "df_data.inc"
 
+/* ln n for a whole n: from the table for small ones (qmath_ln is slow,
+ * and counts, sentence indices and document frequencies are whole). */
+static double
+kph_lni(const struct kph *k, size_t n)
+{
+	return n < KPH_NLN ? k->ln[n] : qmath_ln((double)n);
+}
+
 /* ln((N + 1) / (df + 1)) of the stem w[0..n), df 0 if it is not listed. */
 static double
-kph_idf(const unsigned char *w, size_t n)
+kph_idf(const struct kph *k, const unsigned char *w, size_t n)
 {
 	size_t	 lo = 0, hi = sizeof(kph_df) / sizeof(kph_df[0]), mid, m;
 	int	 r;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		m = strlen(kph_df[mid].stem);
+		m = kph_df[mid].len;
 		r = memcmp(w, kph_df[mid].stem, n < m ? n : m);
 		if (r == 0)
 			r = (n > m) - (n < m);
 		if (r == 0)
-			return qmath_ln((KPH_DF_DOCS + 1.0) /
-			    (kph_df[mid].df + 1.0));
+			return kph_lni(k, KPH_DF_DOCS + 1) -
+			    kph_lni(k, kph_df[mid].df + 1);
 		if (r < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return qmath_ln(KPH_DF_DOCS + 1.0);
+	return kph_lni(k, KPH_DF_DOCS + 1);
 }
 
 /* The term id of word token t at sentence position pos, counted; or
@@ -419,7 +442,8 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		memset(tm, 0, sizeof(*tm));
 		tm->off = k->keys.len;
 		tm->len = len;
-		tm->idf = kph_idf(k->word.p, len);
+		/* Stop words are in no candidate: no idf needed. */
+		tm->idf = 0;
 		if (buf_append(&k->keys, k->word.p, len) == -1)
 			return (size_t)-1;
 		/* The list is asked about the unstemmed word. */
@@ -429,6 +453,8 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		chars = utf8_count(k->word.p, k->word.len);
 		tm->stop = t->kind == TOK_WORD && (chars < k->cfg.min_chars ||
 		    stop_find(k->cfg.stop, k->word.p, k->word.len));
+		if (!tm->stop)
+			tm->idf = kph_idf(k, k->keys.p + tm->off, len);
 	}
 	tm = &k->terms[id];
 	tm->tf++;
@@ -734,7 +760,7 @@ kph_term_scores(struct kph *k)
 		    (t->wr > 0 ? (double)t->dr / (double)t->wr : 0)) *
 		    (double)t->tf / (double)maxtf;
 		cas = (double)(t->tf_upper > t->tf_acro ? t->tf_upper :
-		    t->tf_acro) / (1 + qmath_ln((double)t->tf));
+		    t->tf_acro) / (1 + kph_lni(k, t->tf));
 		fr = mean + sd > 0 ? (double)t->tf / (mean + sd) : 0;
 		sp = k->nsent > 0 ? (double)t->nsent / (double)k->nsent : 0;
 		t->h = pos * rel / (cas + fr / rel + sp / rel);
@@ -767,9 +793,12 @@ kph_cand_score(struct kph *k, size_t c)
 		prod *= 2 - p;
 		sum -= 1 - p;
 	}
-	k->ph[c].score = qmath_exp(qmath_ln(prod) / (double)cd->nids -
+	/* The fitted score reads the log; only YAKE's own needs exp. */
+	k->ph[c].score = qmath_ln(prod) / (double)cd->nids -
 	    qmath_ln(1 + sum / (double)cd->nids) -
-	    k->cfg.tf_power * qmath_ln((double)k->ph[c].count));
+	    k->cfg.tf_power * kph_lni(k, k->ph[c].count);
+	if (k->cfg.method == KPH_YAKE)
+		k->ph[c].score = qmath_exp(k->ph[c].score);
 }
 
 /* The features of candidate c (keyphrases.h) and its KPH_FITTED score. */
@@ -783,11 +812,11 @@ kph_fit_score(struct kph *k, size_t c)
 	size_t		 i, mtf;
 
 	ntok = k->ntok > 0 ? (double)k->ntok : 1;
-	f[KPH_F_LNTF] = qmath_ln(tf);
+	f[KPH_F_LNTF] = kph_lni(k, p->count);
 	f[KPH_F_TF1] = p->count == 1;
 	f[KPH_F_TF2] = p->count == 2;
 	f[KPH_F_FIRST] = (double)p->first / ntok;
-	f[KPH_F_LNSENT] = qmath_ln(1 + (double)cd->fsent);
+	f[KPH_F_LNSENT] = kph_lni(k, 1 + cd->fsent);
 	f[KPH_F_SENT0] = cd->fsent == 0;
 	f[KPH_F_SENT1] = cd->fsent == 1;
 	f[KPH_F_SPREAD] = (double)(cd->last - p->first) / ntok;
@@ -810,7 +839,8 @@ kph_fit_score(struct kph *k, size_t c)
 		if (k->terms[cd->ids[i]].tf > mtf)
 			mtf = k->terms[cd->ids[i]].tf;
 	f[KPH_F_COHESION] = tf / (double)mtf;
-	f[KPH_F_YAKE] = p->score > 0 ? -qmath_ln(p->score) : 0;
+	f[KPH_F_YAKE] = k->cfg.method == KPH_YAKE ? (p->score > 0 ?
+	    -qmath_ln(p->score) : 0) : -p->score;
 	z = w[0];
 	for (i = 0; i < KPH_NFEATURES; i++)
 		z += w[i + 1] * f[i];
@@ -1028,6 +1058,7 @@ kph_free(struct kph *k)
 	free(k->lens);
 	free(k->classes);
 	free(k->posmap);
+	free(k->ln);
 	tag_work_free(k->tw);
 	free(k);
 }

@@ -14,8 +14,12 @@
 
 struct stem_rule {
 	const char	*suf;
+	size_t		 len;		/* of suf */
 	const char	*rep;
 };
+
+/* A rule: a suffix with its length, and what replaces it. */
+#define STEM_R(suf, rep)	{ suf, sizeof(suf) - 1, rep }
 
 /* Is w[i] a consonant? */
 static int
@@ -83,12 +87,13 @@ stem_cvc(const unsigned char *w, size_t n)
 }
 
 static int
-stem_ends(const unsigned char *w, size_t n, const char *suf)
+stem_ends(const unsigned char *w, size_t n, const char *suf, size_t k)
 {
-	size_t	 k = strlen(suf);
-
 	return k <= n && memcmp(w + n - k, suf, k) == 0;
 }
+
+/* Does w[0..n) end with the string literal lit? */
+#define STEM_ENDS(w, n, lit)	stem_ends(w, n, lit, sizeof(lit) - 1)
 
 /* Replaces the last k bytes of w[0..n) by rep; returns the new length. */
 static size_t
@@ -112,8 +117,8 @@ stem_step(unsigned char *w, size_t n, const struct stem_rule *rules,
 	size_t	 i, k, bk = 0;
 
 	for (i = 0; i < nrules; i++) {
-		k = strlen(rules[i].suf);
-		if (k > bk && stem_ends(w, n, rules[i].suf)) {
+		k = rules[i].len;
+		if (k > bk && stem_ends(w, n, rules[i].suf, k)) {
 			best = &rules[i];
 			bk = k;
 		}
@@ -124,28 +129,28 @@ stem_step(unsigned char *w, size_t n, const struct stem_rule *rules,
 }
 
 static const struct stem_rule stem_step2[] = {
-	{ "ational", "ate" }, { "tional", "tion" }, { "enci", "ence" },
-	{ "anci", "ance" }, { "izer", "ize" }, { "abli", "able" },
-	{ "alli", "al" }, { "entli", "ent" }, { "eli", "e" },
-	{ "ousli", "ous" }, { "ization", "ize" }, { "ation", "ate" },
-	{ "ator", "ate" }, { "alism", "al" }, { "iveness", "ive" },
-	{ "fulness", "ful" }, { "ousness", "ous" }, { "aliti", "al" },
-	{ "iviti", "ive" }, { "biliti", "ble" }
+	STEM_R("ational", "ate"), STEM_R("tional", "tion"), STEM_R("enci", "ence"),
+	STEM_R("anci", "ance"), STEM_R("izer", "ize"), STEM_R("abli", "able"),
+	STEM_R("alli", "al"), STEM_R("entli", "ent"), STEM_R("eli", "e"),
+	STEM_R("ousli", "ous"), STEM_R("ization", "ize"), STEM_R("ation", "ate"),
+	STEM_R("ator", "ate"), STEM_R("alism", "al"), STEM_R("iveness", "ive"),
+	STEM_R("fulness", "ful"), STEM_R("ousness", "ous"), STEM_R("aliti", "al"),
+	STEM_R("iviti", "ive"), STEM_R("biliti", "ble")
 };
 
 static const struct stem_rule stem_step3[] = {
-	{ "icate", "ic" }, { "ative", "" }, { "alize", "al" },
-	{ "iciti", "ic" }, { "ical", "ic" }, { "ful", "" }, { "ness", "" }
+	STEM_R("icate", "ic"), STEM_R("ative", ""), STEM_R("alize", "al"),
+	STEM_R("iciti", "ic"), STEM_R("ical", "ic"), STEM_R("ful", ""), STEM_R("ness", "")
 };
 
 /* Step 4 removes these when the measure before them is above 1; "ion"
  * only after s or t. */
 static const struct stem_rule stem_step4[] = {
-	{ "al", "" }, { "ance", "" }, { "ence", "" }, { "er", "" },
-	{ "ic", "" }, { "able", "" }, { "ible", "" }, { "ant", "" },
-	{ "ement", "" }, { "ment", "" }, { "ent", "" }, { "ion", "" },
-	{ "ou", "" }, { "ism", "" }, { "ate", "" }, { "iti", "" },
-	{ "ous", "" }, { "ive", "" }, { "ize", "" }
+	STEM_R("al", ""), STEM_R("ance", ""), STEM_R("ence", ""), STEM_R("er", ""),
+	STEM_R("ic", ""), STEM_R("able", ""), STEM_R("ible", ""), STEM_R("ant", ""),
+	STEM_R("ement", ""), STEM_R("ment", ""), STEM_R("ent", ""), STEM_R("ion", ""),
+	STEM_R("ou", ""), STEM_R("ism", ""), STEM_R("ate", ""), STEM_R("iti", ""),
+	STEM_R("ous", ""), STEM_R("ive", ""), STEM_R("ize", "")
 };
 
 #define STEM_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -156,25 +161,25 @@ stem_step1(unsigned char *w, size_t n)
 	int	 more = 0;
 
 	/* 1a */
-	if (stem_ends(w, n, "sses") || stem_ends(w, n, "ies"))
+	if (STEM_ENDS(w, n, "sses") || STEM_ENDS(w, n, "ies"))
 		n -= 2;
-	else if (!stem_ends(w, n, "ss") && stem_ends(w, n, "s"))
+	else if (!STEM_ENDS(w, n, "ss") && STEM_ENDS(w, n, "s"))
 		n--;
 	/* 1b: "eed" is decided on its own, even when m is 0 */
-	if (stem_ends(w, n, "eed")) {
+	if (STEM_ENDS(w, n, "eed")) {
 		if (stem_m(w, n - 3) > 0)
 			n--;
-	} else if (stem_ends(w, n, "ed") && stem_vowel(w, n - 2)) {
+	} else if (STEM_ENDS(w, n, "ed") && stem_vowel(w, n - 2)) {
 		n -= 2;
 		more = 1;
-	} else if (stem_ends(w, n, "ing") && stem_vowel(w, n - 3)) {
+	} else if (STEM_ENDS(w, n, "ing") && stem_vowel(w, n - 3)) {
 		n -= 3;
 		more = 1;
 	}
 	if (more) {
 		/* Room for the e: the word was at least 2 bytes longer. */
-		if (stem_ends(w, n, "at") || stem_ends(w, n, "bl") ||
-		    stem_ends(w, n, "iz"))
+		if (STEM_ENDS(w, n, "at") || STEM_ENDS(w, n, "bl") ||
+		    STEM_ENDS(w, n, "iz"))
 			w[n++] = 'e';
 		else if (stem_double(w, n) && w[n - 1] != 'l' &&
 		    w[n - 1] != 's' && w[n - 1] != 'z')
@@ -183,7 +188,7 @@ stem_step1(unsigned char *w, size_t n)
 			w[n++] = 'e';
 	}
 	/* 1c */
-	if (stem_ends(w, n, "y") && stem_vowel(w, n - 1))
+	if (STEM_ENDS(w, n, "y") && stem_vowel(w, n - 1))
 		w[n - 1] = 'i';
 	return n;
 }
@@ -194,16 +199,16 @@ stem_step4_5(unsigned char *w, size_t n)
 	size_t	 i, k, bk = 0;
 
 	for (i = 0; i < STEM_NELEM(stem_step4); i++) {
-		k = strlen(stem_step4[i].suf);
-		if (k > bk && stem_ends(w, n, stem_step4[i].suf))
+		k = stem_step4[i].len;
+		if (k > bk && stem_ends(w, n, stem_step4[i].suf, k))
 			bk = k;
 	}
 	if (bk > 0 && stem_m(w, n - bk) > 1 &&
-	    (bk != 3 || !stem_ends(w, n, "ion") ||
+	    (bk != 3 || !STEM_ENDS(w, n, "ion") ||
 	    (n > 3 && (w[n - 4] == 's' || w[n - 4] == 't'))))
 		n -= bk;
 	/* 5a */
-	if (stem_ends(w, n, "e")) {
+	if (STEM_ENDS(w, n, "e")) {
 		k = stem_m(w, n - 1);
 		if (k > 1 || (k == 1 && !stem_cvc(w, n - 1)))
 			n--;

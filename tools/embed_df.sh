@@ -2,7 +2,8 @@
 # embed_df.sh FILE: writes C source for the document frequencies of
 # tools/learn_df: `KPH_DF_DOCS`, the number of documents counted, and
 # `static const struct kph_df kph_df[]`, the "stem df" lines of FILE in
-# their (byte) order, for common/keyphrases.c to search.
+# their (byte) order as { stem, its length in bytes, df }, for
+# common/keyphrases.c to search.
 set -eu
 file=$1
 printf '/* Generated from %s by tools/embed_df.sh; do not edit. */\n' "$file"
@@ -13,7 +14,7 @@ LC_ALL=C awk '
 		print "embed_df.sh: bad or unsorted line: " $0 > "/dev/stderr"
 		exit 1
 	}
-	{ prev = $1; line[n++] = "\t{ \"" $1 "\", " $2 " }," }
+	{ prev = $1; line[n++] = "\t{ \"" $1 "\", " length($1) ", " $2 " }," }
 	END {
 		if (docs == "") {
 			print "embed_df.sh: no # docs line" > "/dev/stderr"
