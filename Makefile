@@ -195,6 +195,14 @@ common/commonwords_data.inc: tools/embed_words.sh data/sentence/common-words.txt
 
 common/sentence.o: common/commonwords_data.inc
 
+# Document frequencies of word stems for extract-keypoints --phrases,
+# learned by tools/learn_df (`make models` learns them again).
+GENSRC += common/df_data.inc tools/learn_df
+common/df_data.inc: tools/embed_df.sh data/keyphrases/df.txt
+	sh tools/embed_df.sh data/keyphrases/df.txt > $@.tmp && mv $@.tmp $@
+
+common/keyphrases.o: common/df_data.inc
+
 # normalize --fix joins hyphenated words found in the common-word list and
 # decodes the HTML5 entities (table generated from data/html/entities.txt).
 common/fix.o: common/commonwords_data.inc common/fix_entities.inc
@@ -205,6 +213,10 @@ common/fix_entities.inc: tools/gen_entities.sh data/html/entities.txt
 QUIRE_DATA = ../shared/data
 tools/learn_case: tools/learn_case.c libquire.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_case.c libquire.a \
+	    $(DEP_LIBS)
+
+tools/learn_df: tools/learn_df.c libquire.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_df.c libquire.a \
 	    $(DEP_LIBS)
 
 tools/train_tagger: tools/train_tagger.c libquire.a
@@ -219,7 +231,7 @@ tools/learn_clusters: tools/learn_clusters.c libquire.a
 	$(CC) $(ALL_CFLAGS) -pthread $(LDFLAGS) -o $@ tools/learn_clusters.c \
 	    libquire.a $(DEP_LIBS) -lm
 
-models: tools/learn_case tools/learn_clusters tools/train_tagger
+models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	./tools/learn_clusters -q -o data/models/clusters.bin \
 	    -c $(QUIRE_DATA)/conll2003/eng.train \
 	    $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
@@ -236,3 +248,8 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \
 	    > data/sentence/common-words.txt.tmp && \
 	    mv data/sentence/common-words.txt.tmp data/sentence/common-words.txt
+	./tools/learn_df $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
+	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \
+	    > data/keyphrases/df.txt.tmp && \
+	    mv data/keyphrases/df.txt.tmp data/keyphrases/df.txt

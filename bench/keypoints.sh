@@ -10,7 +10,8 @@
 #   news.jsonl  JSON Lines {"title": ..., "text": ...}, for --json
 #   news.nul    the texts, a NUL after each, for -z
 # Each mode runs BENCH_RUNS times (default 5); the table gives the median
-# wall time and articles per second.
+# wall time and articles per second.  Modes: key points from JSON Lines
+# and from -z text, and key phrases (--phrases) from -z text.
 #
 # Environment:
 #   QUIRE_DATA      data directory (default ../shared/data)
@@ -77,10 +78,11 @@ now() {
 
 echo "extract-keypoints: $ndocs articles ($mb MB of text), median of $RUNS runs"
 printf '%-24s %10s %12s\n' mode seconds articles/s
-for mode in json nul; do
+for mode in json nul phrases; do
 	case $mode in
 	json) args=--json in=$OUT/news.jsonl label="--json (JSON Lines)" ;;
 	nul) args=-z in=$OUT/news.nul label="-z (text)" ;;
+	phrases) args="--phrases -z" in=$OUT/news.nul label="--phrases -z" ;;
 	esac
 	: >"$OUT/times.$mode"
 	i=0

@@ -21,13 +21,20 @@
 #include "keypoints.h"
 #include "qmath.h"
 #include "sentence.h"
+#include "stem.h"
 #include "stopwords.h"
+#include "tagger.h"
 #include "token.h"
 #include "utf8.h"
 
 /* An open-addressing table of indices into some array: slot i holds the
  * index + 1 of an item (0: empty); hash[] keeps each item's hash so the
  * table can grow without the items. */
+/* ln of whole numbers below this come from a table (kph_lni): past the
+ * number of documents behind the idf table, so that idf never needs
+ * qmath_ln. */
+#define KPH_NLN	16384
+
 struct kph_tab {
 	size_t		*slots;
 	size_t		 nslots;
@@ -42,6 +49,7 @@ struct kph_term {
 	size_t		 dl, wl, dr, wr; /* distinct and all neighbours */
 	int		 stop;
 	double		 h;
+	double		 idf;
 };
 
 struct kph_edge {
@@ -49,10 +57,28 @@ struct kph_edge {
 	size_t		 count;
 };
 
+/* The parts of speech candidates care about (kph->posmap). */
+enum kph_pos {
+	KPH_POS_OTHER,
+	KPH_POS_NOUN,
+	KPH_POS_PROPN,
+	KPH_POS_ADJ,
+	KPH_POS_VERB,
+	KPH_POS_ADV,
+	KPH_POS_NUM,
+	KPH_NPOS
+};
+
 struct kph_cand {
 	size_t		 ids[KPH_MAX_WORDS];
 	size_t		 nids;
 	size_t		 toff, tlen;	/* its text in k->text */
+	size_t		 last;		/* token index of the last one */
+	size_t		 fsent;		/* sentence of the first one */
+	size_t		 nsent, lastsent; /* distinct sentences; last + 1 */
+	size_t		 caps;		/* capitalized, not sentence-first */
+	size_t		 pos[KPH_NPOS];	/* occurrences by the last word's */
+	int		 subsumed;	/* never outside a longer one */
 };
 
 /* One word or number token in the document: its term and sentence. */
@@ -87,7 +113,16 @@ struct kph {
 	size_t		 cstart[KPH_MAX_WORDS], cend[KPH_MAX_WORDS];
 	size_t		 ctok[KPH_MAX_WORDS];
 	int		 cnum[KPH_MAX_WORDS], cupper[KPH_MAX_WORDS];
+	int		 cpos[KPH_MAX_WORDS], cinit[KPH_MAX_WORDS];
 	size_t		 clen;
+	/* the tagger's input and output for one sentence */
+	const unsigned char **words;
+	size_t		*lens;
+	int		*classes;
+	size_t		 wcap;
+	struct tag_work	*tw;
+	int		*posmap;	/* model class -> enum kph_pos */
+	double		*ln;		/* ln[i] = ln i, 0 < i < KPH_NLN */
 	const unsigned char *src;	/* the text the tokens point into */
 };
 
@@ -99,15 +134,97 @@ kph_config_init(struct kph_config *c)
 	c->max_words = 4;
 	c->min_chars = 3;
 	c->inner_stop = 0;
-	c->drop_contained = 1;
+	c->drop_contained = 0;
 	c->names_only = 1;
 	c->tf_power = 3;
+	c->method = KPH_FITTED;
+}
+
+/* The built-in weights of KPH_FITTED: bias, then one per feature, in the
+ * order of enum kph_feature, fitted by tools/fit_keyphrases.py on the
+ * candidates of the tagger (kph_nouns_w) or, without one, of the
+ * capitalization rule (kph_names_w; --candidates=names). */
+static const double kph_nouns_w[KPH_NFEATURES + 1] = {
+	-4.763217,	/* bias */
+	0.141418,	/* lntf */
+	-0.265252,	/* tf1 */
+	-0.091606,	/* tf2 */
+	0.587699,	/* first */
+	-0.448876,	/* lnsent */
+	-0.351683,	/* sent0 */
+	-0.039101,	/* sent1 */
+	-0.157661,	/* spread */
+	1.215800,	/* sents */
+	-0.021917,	/* caps */
+	2.552388,	/* words1 */
+	0.825847,	/* words2 */
+	2.810206,	/* chars */
+	0.166610,	/* noun */
+	-0.037884,	/* propn */
+	-0.003381,	/* adj */
+	0.023011,	/* verb */
+	-0.917250,	/* adv */
+	-1.052957,	/* num */
+	0.001522,	/* idf */
+	0.033645,	/* tfidf */
+	-0.663981,	/* subsumed */
+	0.865756,	/* cohesion */
+	0.037082	/* yake */
+};
+
+static const double kph_names_w[KPH_NFEATURES + 1] = {
+	-4.865290,	/* bias */
+	0.120457,	/* lntf */
+	-0.400764,	/* tf1 */
+	-0.128959,	/* tf2 */
+	0.608415,	/* first */
+	-0.444470,	/* lnsent */
+	-0.407250,	/* sent0 */
+	-0.073791,	/* sent1 */
+	-0.125478,	/* spread */
+	1.303233,	/* sents */
+	0.044411,	/* caps */
+	2.508983,	/* words1 */
+	0.962716,	/* words2 */
+	3.622255,	/* chars */
+	0.000000,	/* noun */
+	0.000000,	/* propn */
+	0.000000,	/* adj */
+	0.000000,	/* verb */
+	0.000000,	/* adv */
+	0.000000,	/* num */
+	-0.003745,	/* idf */
+	0.031257,	/* tfidf */
+	-0.924961,	/* subsumed */
+	0.694457,	/* cohesion */
+	0.053363	/* yake */
+};
+
+/* Maps the tagger's classes to the parts of speech we look at. */
+static int
+kph_posmap(struct kph *k)
+{
+	static const char *const names[KPH_NPOS] = {
+		"", "NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM"
+	};
+	size_t	 n = tag_model_nclasses(k->cfg.tagger), i;
+	int	 p;
+
+	if ((k->posmap = calloc(n + 1, sizeof(*k->posmap))) == NULL)
+		return -1;
+	for (p = 1; p < KPH_NPOS; p++) {
+		i = (size_t)tag_model_class_index(k->cfg.tagger, names[p]);
+		if (i < n)
+			k->posmap[i] = p;
+	}
+	return 0;
 }
 
 struct kph *
 kph_new(const struct kph_config *c)
 {
 	struct kph	*k;
+	size_t		 i;
 
 	if ((k = calloc(1, sizeof(*k))) == NULL)
 		return NULL;
@@ -116,6 +233,20 @@ kph_new(const struct kph_config *c)
 		k->cfg.max_words = 1;
 	if (k->cfg.max_words > KPH_MAX_WORDS)
 		k->cfg.max_words = KPH_MAX_WORDS;
+	if ((k->ln = calloc(KPH_NLN, sizeof(*k->ln))) == NULL) {
+		free(k);
+		return NULL;
+	}
+	for (i = 1; i < KPH_NLN; i++)
+		k->ln[i] = qmath_ln((double)i);
+	if (k->cfg.weights == NULL)
+		k->cfg.weights = k->cfg.tagger != NULL ? kph_nouns_w :
+		    kph_names_w;
+	if (k->cfg.tagger != NULL && kph_posmap(k) == -1) {
+		free(k->ln);
+		free(k);
+		return NULL;
+	}
 	return k;
 }
 
@@ -241,6 +372,47 @@ kph_acronym(const unsigned char *s, size_t n)
 	return letters >= 2;
 }
 
+/* One stem's document frequency (df_data.inc, from tools/learn_df). */
+struct kph_df {
+	const char	*stem;
+	size_t		 len;
+	unsigned	 df;
+};
+
+#include "df_data.inc"
+
+/* ln n for a whole n: from the table for small ones (qmath_ln is slow,
+ * and counts, sentence indices and document frequencies are whole). */
+static double
+kph_lni(const struct kph *k, size_t n)
+{
+	return n < KPH_NLN ? k->ln[n] : qmath_ln((double)n);
+}
+
+/* ln((N + 1) / (df + 1)) of the stem w[0..n), df 0 if it is not listed. */
+static double
+kph_idf(const struct kph *k, const unsigned char *w, size_t n)
+{
+	size_t	 lo = 0, hi = sizeof(kph_df) / sizeof(kph_df[0]), mid, m;
+	int	 r;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		m = kph_df[mid].len;
+		r = memcmp(w, kph_df[mid].stem, n < m ? n : m);
+		if (r == 0)
+			r = (n > m) - (n < m);
+		if (r == 0)
+			return kph_lni(k, KPH_DF_DOCS + 1) -
+			    kph_lni(k, kph_df[mid].df + 1);
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return kph_lni(k, KPH_DF_DOCS + 1);
+}
+
 /* The term id of word token t at sentence position pos, counted; or
  * (size_t)-1 if out of memory. */
 static size_t
@@ -256,7 +428,7 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		return (size_t)-1;
 	len = k->word.len;
 	if (t->kind == TOK_WORD)
-		kp_stem(k->word.p, &len);
+		len = stem_porter(k->word.p, len);
 	k->word.len = len;
 	id = kph_tab_get(k, &k->ttab, kph_hash(2166136261u, k->word.p, len),
 	    kph_term_eq, &k->word, &added);
@@ -270,6 +442,8 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		memset(tm, 0, sizeof(*tm));
 		tm->off = k->keys.len;
 		tm->len = len;
+		/* Stop words are in no candidate: no idf needed. */
+		tm->idf = 0;
 		if (buf_append(&k->keys, k->word.p, len) == -1)
 			return (size_t)-1;
 		/* The list is asked about the unstemmed word. */
@@ -279,6 +453,8 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		chars = utf8_count(k->word.p, k->word.len);
 		tm->stop = t->kind == TOK_WORD && (chars < k->cfg.min_chars ||
 		    stop_find(k->cfg.stop, k->word.p, k->word.len));
+		if (!tm->stop)
+			tm->idf = kph_idf(k, k->keys.p + tm->off, len);
 	}
 	tm = &k->terms[id];
 	tm->tf++;
@@ -336,6 +512,33 @@ kph_edge_count(struct kph *k, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * With a tagger, the chunk's tokens from first on make a candidate if
+ * they are one content word (noun, proper noun, adjective, verb, adverb,
+ * number word), or a noun phrase: nouns, proper nouns and adjectives
+ * ending in a noun or proper noun, (ADJ|NOUN|PROPN)* (NOUN|PROPN), as
+ * Hulth (2003) and most keyphrase extractors since take them.
+ */
+static int
+kph_pos_ok(const struct kph *k, size_t first)
+{
+	size_t	 i;
+	int	 p;
+
+	if (first + 1 == k->clen)
+		return k->cpos[first] != KPH_POS_OTHER;
+	p = k->cpos[k->clen - 1];
+	if (p != KPH_POS_NOUN && p != KPH_POS_PROPN)
+		return 0;
+	for (i = first; i + 1 < k->clen; i++) {
+		p = k->cpos[i];
+		if (p != KPH_POS_NOUN && p != KPH_POS_PROPN &&
+		    p != KPH_POS_ADJ)
+			return 0;
+	}
+	return 1;
+}
+
 /* Counts the candidate made of the last m tokens of the chunk. */
 static int
 kph_candidate(struct kph *k, size_t m)
@@ -356,7 +559,10 @@ kph_candidate(struct kph *k, size_t m)
 	}
 	if (nnum == m)
 		return 0;
-	if (m > 1 && k->cfg.names_only)
+	if (k->cfg.tagger != NULL) {
+		if (!kph_pos_ok(k, first))
+			return 0;
+	} else if (m > 1 && k->cfg.names_only)
 		for (i = first; i < k->clen; i++)
 			if (!k->cupper[i])
 				return 0;
@@ -386,10 +592,56 @@ kph_candidate(struct kph *k, size_t m)
 				return -1;
 		}
 		c.tlen = k->text.len - c.toff;
+		c.fsent = k->nsent;
+		c.nsent = c.lastsent = c.caps = 0;
+		c.subsumed = 0;
+		memset(c.pos, 0, sizeof(c.pos));
 		k->cands[id] = c;
 	}
 	k->ph[id].count++;
+	k->cands[id].last = k->ctok[first];
+	if (k->cands[id].lastsent != k->nsent + 1) {
+		k->cands[id].lastsent = k->nsent + 1;
+		k->cands[id].nsent++;
+	}
+	if (!k->cinit[first] && k->cupper[first] && !k->cnum[first])
+		k->cands[id].caps++;
+	k->cands[id].pos[k->cpos[k->clen - 1]]++;
 	return 0;
+}
+
+/* Tags the sentence of tokens v[0..n) of text src into k->classes. */
+static int
+kph_tag(struct kph *k, const unsigned char *src, const struct tok *v,
+    size_t n)
+{
+	struct tag_sentence ts;
+	size_t	 i;
+
+	if (n > k->wcap) {
+		free(k->words);
+		free(k->lens);
+		free(k->classes);
+		k->words = calloc(n, sizeof(*k->words));
+		k->lens = calloc(n, sizeof(*k->lens));
+		k->classes = calloc(n, sizeof(*k->classes));
+		if (k->words == NULL || k->lens == NULL || k->classes == NULL) {
+			k->wcap = 0;
+			return -1;
+		}
+		k->wcap = n;
+	}
+	for (i = 0; i < n; i++) {
+		k->words[i] = src + v[i].start;
+		k->lens[i] = v[i].end - v[i].start;
+	}
+	memset(&ts, 0, sizeof(ts));
+	ts.words = k->words;
+	ts.lens = k->lens;
+	ts.n = n;
+	ts.flags = k->nsent == 0 ? TAG_SENT_DOC_START : 0;
+	return n == 0 ? 0 : tag_predict(k->cfg.tagger, &ts, k->classes,
+	    &k->tw);
 }
 
 /* Reads the sentence of tokens v[0..n) of text src. */
@@ -401,6 +653,8 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 
 	k->src = src;
 	k->clen = 0;
+	if (k->cfg.tagger != NULL && kph_tag(k, src, v, n) == -1)
+		return -1;
 	for (i = 0; i < n; i++, k->ntok++) {
 		if (v[i].kind != TOK_WORD && v[i].kind != TOK_NUMBER) {
 			k->clen = 0;
@@ -432,6 +686,10 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 			    (k->clen - 1) * sizeof(*k->cupper));
 			memmove(k->ctok, k->ctok + 1,
 			    (k->clen - 1) * sizeof(*k->ctok));
+			memmove(k->cpos, k->cpos + 1,
+			    (k->clen - 1) * sizeof(*k->cpos));
+			memmove(k->cinit, k->cinit + 1,
+			    (k->clen - 1) * sizeof(*k->cinit));
 			k->clen--;
 		}
 		k->chunk[k->clen] = id;
@@ -441,6 +699,9 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 		k->cupper[k->clen] = v[i].kind == TOK_NUMBER ||
 		    (v[i].flags & TOK_UPPER_INITIAL) != 0;
 		k->ctok[k->clen] = k->ntok;
+		k->cpos[k->clen] = k->cfg.tagger != NULL ?
+		    k->posmap[k->classes[i]] : KPH_POS_OTHER;
+		k->cinit[k->clen] = pos == 1;
 		k->clen++;
 		for (m = k->clen; m >= 1; m--)
 			if (kph_candidate(k, m) == -1)
@@ -499,7 +760,7 @@ kph_term_scores(struct kph *k)
 		    (t->wr > 0 ? (double)t->dr / (double)t->wr : 0)) *
 		    (double)t->tf / (double)maxtf;
 		cas = (double)(t->tf_upper > t->tf_acro ? t->tf_upper :
-		    t->tf_acro) / (1 + qmath_ln((double)t->tf));
+		    t->tf_acro) / (1 + kph_lni(k, t->tf));
 		fr = mean + sd > 0 ? (double)t->tf / (mean + sd) : 0;
 		sp = k->nsent > 0 ? (double)t->nsent / (double)k->nsent : 0;
 		t->h = pos * rel / (cas + fr / rel + sp / rel);
@@ -532,9 +793,59 @@ kph_cand_score(struct kph *k, size_t c)
 		prod *= 2 - p;
 		sum -= 1 - p;
 	}
-	k->ph[c].score = qmath_exp(qmath_ln(prod) / (double)cd->nids -
+	/* The fitted score reads the log; only YAKE's own needs exp. */
+	k->ph[c].score = qmath_ln(prod) / (double)cd->nids -
 	    qmath_ln(1 + sum / (double)cd->nids) -
-	    k->cfg.tf_power * qmath_ln((double)k->ph[c].count));
+	    k->cfg.tf_power * kph_lni(k, k->ph[c].count);
+	if (k->cfg.method == KPH_YAKE)
+		k->ph[c].score = qmath_exp(k->ph[c].score);
+}
+
+/* The features of candidate c (keyphrases.h) and its KPH_FITTED score. */
+static void
+kph_fit_score(struct kph *k, size_t c)
+{
+	const struct kph_cand *cd = &k->cands[c];
+	struct kph_phrase *p = &k->ph[c];
+	double		*f = p->f, tf = (double)p->count, ntok, z, idf;
+	const double	*w = k->cfg.weights;
+	size_t		 i, mtf;
+
+	ntok = k->ntok > 0 ? (double)k->ntok : 1;
+	f[KPH_F_LNTF] = kph_lni(k, p->count);
+	f[KPH_F_TF1] = p->count == 1;
+	f[KPH_F_TF2] = p->count == 2;
+	f[KPH_F_FIRST] = (double)p->first / ntok;
+	f[KPH_F_LNSENT] = kph_lni(k, 1 + cd->fsent);
+	f[KPH_F_SENT0] = cd->fsent == 0;
+	f[KPH_F_SENT1] = cd->fsent == 1;
+	f[KPH_F_SPREAD] = (double)(cd->last - p->first) / ntok;
+	f[KPH_F_SENTS] = k->nsent > 0 ? (double)cd->nsent /
+	    (double)k->nsent : 0;
+	f[KPH_F_CAPS] = (double)cd->caps / tf;
+	f[KPH_F_WORDS1] = cd->nids == 1;
+	f[KPH_F_WORDS2] = cd->nids == 2;
+	f[KPH_F_CHARS] = (double)(cd->tlen < 20 ? cd->tlen : 20) / 20;
+	for (i = KPH_POS_NOUN; i < KPH_NPOS; i++)
+		f[KPH_F_NOUN + i - KPH_POS_NOUN] = (double)cd->pos[i] / tf;
+	idf = 0;
+	for (i = 0; i < cd->nids; i++)
+		idf += k->terms[cd->ids[i]].idf;
+	f[KPH_F_IDF] = idf / (double)cd->nids;
+	f[KPH_F_TFIDF] = f[KPH_F_LNTF] * f[KPH_F_IDF];
+	f[KPH_F_SUBSUMED] = cd->subsumed;
+	mtf = 0;
+	for (i = 0; i < cd->nids; i++)
+		if (k->terms[cd->ids[i]].tf > mtf)
+			mtf = k->terms[cd->ids[i]].tf;
+	f[KPH_F_COHESION] = tf / (double)mtf;
+	f[KPH_F_YAKE] = k->cfg.method == KPH_YAKE ? (p->score > 0 ?
+	    -qmath_ln(p->score) : 0) : -p->score;
+	z = w[0];
+	for (i = 0; i < KPH_NFEATURES; i++)
+		z += w[i + 1] * f[i];
+	if (k->cfg.method == KPH_FITTED)
+		p->score = 1 / (1 + qmath_exp(-z));
 }
 
 struct kph_order {
@@ -579,8 +890,6 @@ kph_mark_subsumed(struct kph *k)
 	size_t		 i, a, len, j, id;
 	uint32_t	 h;
 
-	for (i = 0; i < k->ctab.n; i++)
-		k->ph[i].rank = 0;
 	for (i = 0; i < k->ctab.n; i++) {
 		c = &k->cands[i];
 		for (len = 1; len < c->nids; len++)
@@ -597,11 +906,9 @@ kph_mark_subsumed(struct kph *k)
 						break;
 					j = (j + 1) & (k->ctab.nslots - 1);
 				}
-				/* rank is free until kph_rank: (size_t)-1
-				 * marks a subsumed candidate. */
 				if (id != 0 && k->ph[id - 1].count ==
 				    k->ph[i].count)
-					k->ph[id - 1].rank = (size_t)-1;
+					k->cands[id - 1].subsumed = 1;
 			}
 	}
 }
@@ -623,17 +930,16 @@ kph_rank(struct kph *k)
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		o[i].score = k->ph[i].score;
+		o[i].score = k->cfg.method == KPH_FITTED ? -k->ph[i].score :
+		    k->ph[i].score;
 		o[i].first = k->ph[i].first;
 		o[i].idx = i;
 	}
 	if (n > 1)
 		qsort(o, n, sizeof(*o), kph_order_cmp);
-	if (k->cfg.drop_contained)
-		kph_mark_subsumed(k);
 	for (i = 0; i < n && k->nranked < k->cfg.n; i++) {
 		c = o[i].idx;
-		keep = k->ph[c].rank == 0;
+		keep = !k->cfg.drop_contained || !k->cands[c].subsumed;
 		for (j = 0; keep && k->cfg.drop_contained && j < k->nranked;
 		    j++)
 			if (kph_contains(&k->cands[k->ranked[j]], &k->cands[c]))
@@ -645,9 +951,6 @@ kph_rank(struct kph *k)
 		k->ranked[k->nranked++] = c;
 		k->ph[c].rank = k->nranked;
 	}
-	for (i = 0; i < n; i++)
-		if (k->ph[i].rank == (size_t)-1)
-			k->ph[i].rank = 0;
 	free(o);
 	return 0;
 }
@@ -693,10 +996,12 @@ kph_run(struct kph *k, const unsigned char *s, size_t n,
 	}
 	if (kph_term_scores(k) == -1)
 		return -1;
+	kph_mark_subsumed(k);
 	for (i = 0; i < k->ctab.n; i++) {
 		k->ph[i].text = k->text.p + k->cands[i].toff;
 		k->ph[i].len = k->cands[i].tlen;
 		kph_cand_score(k, i);
+		kph_fit_score(k, i);
 	}
 	return kph_rank(k);
 }
@@ -713,6 +1018,19 @@ kph_ranked(const struct kph *k, size_t *n)
 {
 	*n = k->nranked;
 	return k->ranked;
+}
+
+const char *
+kph_feature_name(enum kph_feature f)
+{
+	static const char *const names[KPH_NFEATURES] = {
+		"lntf", "tf1", "tf2", "first", "lnsent", "sent0", "sent1",
+		"spread", "sents", "caps", "words1", "words2", "chars", "noun",
+		"propn", "adj", "verb", "adv", "num", "idf", "tfidf", "subsumed",
+		"cohesion", "yake"
+	};
+
+	return (unsigned)f < KPH_NFEATURES ? names[f] : "";
 }
 
 void
@@ -736,5 +1054,11 @@ kph_free(struct kph *k)
 	free(k->occ);
 	free(k->ranked);
 	free(k->tmp);
+	free(k->words);
+	free(k->lens);
+	free(k->classes);
+	free(k->posmap);
+	free(k->ln);
+	tag_work_free(k->tw);
 	free(k);
 }

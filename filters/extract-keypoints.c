@@ -31,6 +31,7 @@
 enum {
 	OPT_ABBREV = OPT_FIRST_PRIVATE,
 	OPT_BULLETS,
+	OPT_CANDIDATES,
 	OPT_ENTITIES,
 	OPT_EXPLAIN,
 	OPT_ORDER,
@@ -43,7 +44,8 @@ enum {
 
 static const char usage_text[] =
 "usage: extract-keypoints [-qz] [-n count] [--abbrev file] [--bullets]\n"
-"                         [--entities] [--explain] [--field name] [--json]\n"
+"                         [--candidates=nouns|names] [--entities]\n"
+"                         [--explain] [--field name] [--json]\n"
 "                         [--line-buffered] [--order=doc|score]\n"
 "                         [--phrases] [--ratio ratio] [--scores]\n"
 "                         [--stopwords file] [--strict] [--title]\n"
@@ -52,10 +54,14 @@ static const char usage_text[] =
 "\n"
 "      --abbrev=FILE    add the abbreviations in a YAML file\n"
 "      --bullets        prefix each key point with a bullet\n"
+"      --candidates=C   with --phrases: nouns (default): content words and\n"
+"                       noun phrases, by the part-of-speech tagger; names:\n"
+"                       words and capitalized names, without it (faster)\n"
 "      --entities       density counts the names the entity model finds,\n"
 "                       not capitalized words (slower)\n"
 "      --explain        every sentence with its rank, score and features,\n"
-"                       or every candidate phrase with its rank and score\n"
+"                       or every candidate phrase with its rank, score,\n"
+"                       count and features\n"
 "  -n, --count=N        pick N sentences (default 3), or N phrases\n"
 "                       (default 10)\n"
 "      --order=ORDER    doc (default): in document order; score: best first\n"
@@ -77,6 +83,8 @@ struct options {
 	int		 bullets;
 	int		 entities;
 	int		 phrases;
+	int		 names;		/* --candidates=names */
+	int		 candidates_set;
 	int		 order_set;
 	int		 explain;
 	int		 by_score;
@@ -218,7 +226,7 @@ write_phrases(const struct options *o, const struct kph *ph)
 	const struct kph_phrase *c;
 	const size_t	*r;
 	size_t		 nc, nr, i;
-	int		 n;
+	int		 n, f;
 	char		 tmp[64];
 
 	c = kph_candidates(ph, &nc);
@@ -234,6 +242,13 @@ write_phrases(const struct options *o, const struct kph *ph)
 			n = snprintf(tmp, sizeof(tmp), "count=%zu\t",
 			    c[i].count);
 			out_write(tmp, (size_t)n);
+			for (f = 0; f < KPH_NFEATURES; f++) {
+				out_puts(kph_feature_name(
+				    (enum kph_feature)f));
+				n = snprintf(tmp, sizeof(tmp), "=%.4g\t",
+				    c[i].f[f]);
+				out_write(tmp, (size_t)n);
+			}
 			write_flat(c[i].text, c[i].len);
 			out_putc('\n');
 		}
@@ -492,9 +507,9 @@ load_stopwords(char **files, size_t nfiles)
 	return sw;
 }
 
-/* The built-in entity model, for --entities. */
+/* A built-in model (models.h) of the given kind, loaded or fatal. */
 static struct tag_model *
-load_ner(void)
+load_model(const unsigned char *(*get)(size_t *), const char *kind)
 {
 	struct tag_model *m;
 	const unsigned char *p;
@@ -502,11 +517,11 @@ load_ner(void)
 	size_t		 n;
 	int		 rc;
 
-	p = models_ner(&n);
+	p = get(&n);
 	if ((rc = tag_model_load_mem(&m, p, n, err, sizeof(err))) == -2)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	if (rc != 0)
-		diag_fatal(DIAG_EXIT_DATA, "built-in entity model: %s", err);
+		diag_fatal(DIAG_EXIT_DATA, "built-in %s model: %s", kind, err);
 	return m;
 }
 
@@ -546,6 +561,7 @@ main(int argc, char *argv[])
 		OPTS_COMMON_LONG,
 		{ "abbrev",	required_argument,	NULL,	OPT_ABBREV },
 		{ "bullets",	no_argument,		NULL,	OPT_BULLETS },
+		{ "candidates",	required_argument,	NULL,	OPT_CANDIDATES },
 		{ "entities",	no_argument,		NULL,	OPT_ENTITIES },
 		{ "count",	required_argument,	NULL,	'n' },
 		{ "explain",	no_argument,		NULL,	OPT_EXPLAIN },
@@ -563,6 +579,7 @@ main(int argc, char *argv[])
 	struct stopwords *stop;
 	struct kp	*k = NULL;
 	struct kph	*ph = NULL;
+	struct tag_model *pos = NULL;
 	struct tag_model *ner = NULL;
 	char		**abbrev_files, **stop_files;
 	size_t		 nabbrev = 0, nstop = 0;
@@ -592,6 +609,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_BULLETS:
 			o.bullets = 1;
+			break;
+		case OPT_CANDIDATES:
+			if (strcmp(optarg, "nouns") == 0)
+				o.names = 0;
+			else if (strcmp(optarg, "names") == 0)
+				o.names = 1;
+			else
+				diag_usage("unknown candidates: %s", optarg);
+			o.candidates_set = 1;
 			break;
 		case OPT_ENTITIES:
 			o.entities = 1;
@@ -638,6 +664,8 @@ main(int argc, char *argv[])
 		diag_usage("--order does not apply to --phrases");
 	if (o.phrases && o.entities)
 		diag_usage("--entities does not apply to --phrases");
+	if (!o.phrases && o.candidates_set)
+		diag_usage("--candidates applies to --phrases only");
 	opts_common_apply(&o.common);
 	abbrev = opts_load_abbrev(abbrev_files, nabbrev);
 	stop = load_stopwords(stop_files, nstop);
@@ -646,9 +674,13 @@ main(int argc, char *argv[])
 	o.kph.abbrev = abbrev;
 	o.kph.stop = stop;
 	if (o.entities)
-		o.kp.ner = ner = load_ner();
-	if (o.phrases)
+		o.kp.ner = ner = load_model(models_ner, "entity");
+	if (o.phrases) {
+		if (!o.names)
+			o.kph.tagger = pos = load_model(models_pos,
+			    "part-of-speech");
 		ph = kph_new(&o.kph);
+	}
 	else
 		k = kp_new(&o.kp);
 	if (k == NULL && ph == NULL)
@@ -663,6 +695,7 @@ main(int argc, char *argv[])
 	kp_free(k);
 	kph_free(ph);
 	tag_model_free(ner);
+	tag_model_free(pos);
 	stop_free(stop);
 	abbrev_free(abbrev);
 	free(abbrev_files);

@@ -9,10 +9,10 @@ story goes in as its "text" member, which holds the title as its first
 line.
 
 Systems, all ranking the same candidates, the ones the engine lists with
-`extract-keypoints --phrases --explain -z` (every candidate, its score and
-its count):
-  quire        the engine's own ranking (YAKE-like, contained phrases
-               dropped).
+`extract-keypoints --phrases --explain -z` (every candidate, its score,
+its count and its features; --extra adds options, --candidates=names say):
+  quire        the engine's own ranking (a logistic regression fitted on
+               the train split by tools/fit_keyphrases.py).
   TF-IDF       count x idf, idf = ln((1 + N) / (1 + df)) + 1, df being the
                number of train stories among N whose candidates include the
                phrase (stemmed); ties to the earlier phrase.
@@ -81,7 +81,9 @@ def candidates(prog, docs, extra):
         for line in rec.split("\n"):
             if not line:
                 continue
-            rank, score, count, text = line.split("\t", 3)
+            # rank, score, count=N, the features, the phrase (no tabs)
+            f = line.split("\t")
+            rank, score, count, text = f[0], f[1], f[2], f[-1]
             cands.append((None if rank == "-" else int(rank), float(score),
                           int(count[len("count="):]), text))
         res.append(cands)

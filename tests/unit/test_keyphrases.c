@@ -1,6 +1,7 @@
 /*
  * Unit tests for keyphrases: candidate extraction, the YAKE-style scores'
- * order on small texts, and deduplication.
+ * order on small texts, and deduplication; noun-phrase candidates from the
+ * built-in tagger, the fitted scores and their features.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,40 +10,75 @@
 #include <criterion/criterion.h>
 
 #include "keyphrases.h"
+#include "models.h"
 #include "stopwords.h"
+#include "tagger.h"
 
 static struct stopwords *sw;
+static struct tag_model *pos;
+
+static const char glenmoor[] = "Glenmoor plant to close. The Glenmoor "
+    "plant made chips. Workers at the plant were told on Monday. Glenmoor "
+    "lost jobs before, said a baker.";
 
 static void
 setup(void)
 {
 	struct lex_error err;
 
+	const unsigned char *p;
+	char		 msg[200];
+	size_t		 n;
+
 	sw = stop_new();
 	cr_assert_not_null(sw);
 	cr_assert_eq(stop_load_builtin(sw, &err), 0);
+	p = models_pos(&n);
+	cr_assert_eq(tag_model_load_mem(&pos, p, n, msg, sizeof(msg)), 0);
 }
 
 static void
 teardown(void)
 {
 	stop_free(sw);
+	tag_model_free(pos);
 }
 
+static struct kph *
+start(const struct kph_config *c)
+{
+	struct kph	*k = kph_new(c);
+
+	cr_assert_not_null(k);
+	return k;
+}
+
+/* The YAKE scores over the candidates of the capitalization rule. */
 static struct kph *
 engine(size_t n, int names_only, int drop_contained)
 {
 	struct kph_config c;
-	struct kph	*k;
 
 	kph_config_init(&c);
 	c.stop = sw;
 	c.n = n;
 	c.names_only = names_only;
 	c.drop_contained = drop_contained;
-	k = kph_new(&c);
-	cr_assert_not_null(k);
-	return k;
+	c.method = KPH_YAKE;
+	return start(&c);
+}
+
+/* The default engine: fitted scores, candidates from the tagger. */
+static struct kph *
+fitted(size_t n)
+{
+	struct kph_config c;
+
+	kph_config_init(&c);
+	c.stop = sw;
+	c.n = n;
+	c.tagger = pos;
+	return start(&c);
 }
 
 static void
@@ -176,9 +212,7 @@ Test(keyphrases, frequent_early_words_score_best)
 	const size_t	*r;
 	size_t		 nc, nr, i;
 
-	run(k, "Glenmoor plant to close. The Glenmoor plant made chips. "
-	    "Workers at the plant were told on Monday. Glenmoor lost jobs "
-	    "before, said a baker.", NULL);
+	run(k, glenmoor, NULL);
 	cr_assert_str_eq(ranked(k, 0), "Glenmoor");
 	cr_assert_str_eq(ranked(k, 1), "plant");
 	c = kph_candidates(k, &nc);
@@ -241,5 +275,102 @@ Test(keyphrases, runs_are_independent_and_empty_text_has_none)
 	cr_assert_eq(n, 0);
 	run(k, "Tokyo Gas raised prices. Tokyo Gas said costs rose.", NULL);
 	cr_assert_str_eq(ranked(k, 0), first);
+	kph_free(k);
+}
+
+Test(keyphrases, tagged_candidates_are_content_words_and_noun_phrases)
+{
+	struct kph	*k = fitted(10);
+
+	run(k, "The new riverside park was approved by the city council "
+	    "on Thursday.", NULL);
+	cr_assert_geq(find(k, "riverside park"), 0);
+	cr_assert_geq(find(k, "new riverside park"), 0);
+	cr_assert_geq(find(k, "city council"), 0);
+	cr_assert_geq(find(k, "council"), 0);
+	cr_assert_geq(find(k, "approved"), 0, "a verb alone");
+	cr_assert_eq(find(k, "park approved"), -1, "not a noun phrase");
+	cr_assert_eq(find(k, "council Thursday"), -1);
+	kph_free(k);
+}
+
+Test(keyphrases, porter_stems_merge_word_forms)
+{
+	struct kph	*k = fitted(10);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 i;
+
+	run(k, "Voters connected early. Connecting took hours, and each "
+	    "connection failed.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(i = find(k, "connected"), 0);
+	cr_assert_eq(c[i].count, 3);
+	kph_free(k);
+}
+
+Test(keyphrases, fitted_scores_are_probabilities_best_first)
+{
+	const struct kph_phrase *c;
+	const size_t	*r;
+	size_t		 nc, nr, i;
+	struct kph	*k = fitted(5);
+
+	run(k, glenmoor, NULL);
+	c = kph_candidates(k, &nc);
+	r = kph_ranked(k, &nr);
+	cr_assert_eq(nr, 5);
+	for (i = 0; i < nr; i++) {
+		cr_assert(c[r[i]].score > 0 && c[r[i]].score < 1);
+		if (i > 0)
+			cr_assert_geq(c[r[i - 1]].score, c[r[i]].score,
+			    "higher is better");
+	}
+	kph_free(k);
+}
+
+Test(keyphrases, features_count_place_and_rarity)
+{
+	struct kph	*k = fitted(10);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 g, p;
+
+	run(k, "Glenmoor plant to close. The Glenmoor plant made chips. "
+	    "Workers at the plant were told on Monday.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(g = find(k, "Glenmoor"), 0);
+	cr_assert_geq(p = find(k, "plant"), 0);
+	cr_assert_eq(c[p].count, 3);
+	cr_assert_float_eq(c[p].f[KPH_F_SENTS], 1.0, 1e-9);
+	cr_assert_float_eq(c[g].f[KPH_F_SENTS], 2.0 / 3, 1e-9);
+	cr_assert_eq(c[g].f[KPH_F_SENT0], 1);
+	cr_assert_eq(c[g].f[KPH_F_FIRST], 0);
+	cr_assert_gt(c[g].f[KPH_F_IDF], c[p].f[KPH_F_IDF],
+	    "a place name is rarer in news than \"plant\"");
+	cr_assert_eq(c[p].f[KPH_F_NOUN], 1);
+	cr_assert_str_eq(kph_feature_name(KPH_F_IDF), "idf");
+	kph_free(k);
+}
+
+Test(keyphrases, features_of_parts_and_wholes)
+{
+	struct kph	*k = fitted(10);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 whole, part, alone;
+
+	run(k, "San Francisco voted. San Francisco won. Voters in "
+	    "Francisco Bay cheered. The bay was calm.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(whole = find(k, "San Francisco"), 0);
+	cr_assert_geq(part = find(k, "San"), 0);
+	cr_assert_geq(alone = find(k, "Francisco"), 0);
+	cr_assert_eq(c[part].f[KPH_F_SUBSUMED], 1, "only ever in the name");
+	cr_assert_eq(c[alone].f[KPH_F_SUBSUMED], 0, "also in another");
+	cr_assert_eq(c[whole].f[KPH_F_SUBSUMED], 0);
+	cr_assert_float_eq(c[whole].f[KPH_F_COHESION], 2.0 / 3, 1e-9,
+	    "2 of the 3 times Francisco occurs");
+	cr_assert_eq(c[part].f[KPH_F_COHESION], 1);
 	kph_free(k);
 }
