@@ -33,13 +33,28 @@
  * the built-in one, models.h), never another: its cluster ids would mean
  * other words.
  *
- * At load the rows stay where they are (in the caller's bytes, or in the
- * buffer read from the file).  Since they are sorted by hash and hashes are
- * uniform, a directory of 2^k row indices, k the bits needed for nrows,
- * indexed by the top k bits of a hash, finds a hash's bucket: a short run
- * of rows that are scanned in order, about one on average.  It is an
- * open hash table whose buckets the sort has laid out contiguously, built
- * in one pass, and the lookup touches two cache lines.
+ * At load the rows are copied into a table built for lookup, so the
+ * file's bytes are not needed afterwards.  Each row takes a slot of its
+ * own: the hash as a native 64-bit integer, then the weights as native
+ * 16-bit integers, zero-padded to the slot's end.  A slot of at most 64
+ * bytes is sized to a power of two when that costs a quarter more space
+ * at most (NER: 26 bytes of row in 32), so that with the table aligned to
+ * 64 bytes no row straddles two cache lines, and the padding lanes let the
+ * compiler add the weights with vector instructions.
+ *
+ * The table is an ordered linear-probing hash table (Amble and Knuth 1974,
+ * "Ordered hash tables").  A row is filed under its key, a bijection of its
+ * hash (slot_key), at the first free slot from its home, the key's place
+ * in [0, nslots) by its top bits; the rows go in in increasing key order,
+ * and since homes grow with keys, so do the slots.  A lookup starts at the
+ * home and steps over the slots with smaller keys, one on average (the
+ * table is 2/3 full), and stops at the first key not smaller.  Empty slots
+ * hold the key 2^64 - 1 and zero weights, and one such slot ends the
+ * table, so every scan stops without a bound check; an empty slot may end
+ * it since no row lies beyond a gap from its home.  A lookup touches one
+ * cache line, now and then two, where the sorted rows of the file and a
+ * directory of their buckets took two dependent misses, and a scan of the
+ * bucket that the unmixed FNV-1a hashes crowded (see slot_key).
  */
 #include <errno.h>
 #include <math.h>
@@ -58,6 +73,11 @@
 #define MODEL_VERSION	2
 #define HEADER_SIZE	28
 
+/* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
+#define SLOT_LANES_MAX	(TAG_CLASSES_MAX + 4)
+#define SLOT_EMPTY	UINT64_MAX
+#define LINE		64
+
 struct tag_model {
 	enum tag_task	 task;
 	size_t		 nclasses;
@@ -67,13 +87,12 @@ struct tag_model {
 	struct feat_classes classes;
 	/* allowed[(prev + 1) * TAG_CLASSES_MAX + cur]: BIO transitions */
 	unsigned char	 allowed[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
-	const unsigned char *rows;
+	unsigned char	*table;		/* 64-byte aligned */
 	size_t		 nrows;
-	size_t		 rowsize;
-	uint32_t	*dir;		/* (1 << bits) + 1 row indices */
-	unsigned	 shift;		/* 64 - bits */
+	size_t		 nslots;	/* home slots */
+	size_t		 slotsize;	/* bytes; a multiple of 8 */
+	size_t		 lanes;		/* weights a slot holds, >= nclasses */
 	float		 scale;
-	unsigned char	*owned;		/* the file's bytes, if we read them */
 	const struct clusters *cl;	/* NULL: no cluster features */
 	struct clusters	*ownedcl;	/* the built-in table, if loaded */
 };
@@ -82,9 +101,10 @@ struct tag_work {
 	struct feat_work *fw;
 	struct feat_doc	*doc;
 	int		 in_doc;	/* tag_doc_begin was called */
-	int32_t		 scores[TAG_CLASSES_MAX];
+	int32_t		 scores[SLOT_LANES_MAX];
 	uint64_t	 h[FEAT_MAX];
-	uint32_t	 bucket[FEAT_MAX];
+	uint64_t	 g[FEAT_MAX];	/* slot_key of each */
+	const unsigned char *slot[FEAT_MAX];
 };
 
 static uint16_t
@@ -173,6 +193,119 @@ name_ok(const unsigned char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The key a row is filed under: its hash times an odd constant, a
+ * bijection, so keys are equal when hashes are.  FNV-1a hashes of strings
+ * that differ in their last byte differ little in their top bits (the
+ * prime is 2^40 + 435), so filed by those bits the rows of "suf1=a" and
+ * "suf1=b" crowd the same slots; the product spreads them (Knuth's
+ * multiplicative hashing, TAOCP vol. 3, 6.4, with the golden ratio).
+ */
+static inline uint64_t
+slot_key(uint64_t h)
+{
+	return h * 0x9E3779B97F4A7C15ULL;
+}
+
+/* The home slot of key g: its place in [0, nslots), growing with g. */
+static inline size_t
+home(const struct tag_model *m, uint64_t g)
+{
+	return (size_t)((g >> 32) * m->nslots >> 32);
+}
+
+/*
+ * Builds m->table from the nrows rows of the file at rows (see the top of
+ * this file); m->nclasses is set.  The rows are sorted by key with a
+ * counting sort on their homes, then an insertion sort of the few rows
+ * that share one.  Returns 0, -1 with a message in err, or -2 if out of
+ * memory.
+ */
+static int
+build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
+    char *err, size_t errlen)
+{
+	const unsigned char *row;
+	unsigned char	*slot;
+	size_t		 nc = m->nclasses, rowsize = 8 + 2 * nc, raw, p2;
+	size_t		 i, j, c, pos, len;
+	uint64_t	 h, g, prev = 0, *keys = NULL;
+	uint32_t	*start = NULL, *order = NULL, t;
+	int16_t		*w;
+	int		 rc = -2;
+
+	raw = (rowsize + 7) & ~(size_t)7;
+	for (p2 = 8; p2 < raw; p2 *= 2)
+		;
+	m->slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
+	m->lanes = (m->slotsize - 8) / 2;
+	/* 2/3 full: a row lies one slot from its home on average. */
+	m->nslots = nrows + nrows / 2 + 1;
+	if (m->nslots >= UINT32_MAX)
+		return fail(err, errlen, "model too large");
+	if ((keys = malloc((nrows + 1) * sizeof(*keys))) == NULL ||
+	    (order = malloc((nrows + 1) * sizeof(*order))) == NULL ||
+	    (start = calloc(m->nslots + 1, sizeof(*start))) == NULL)
+		goto out;
+	for (i = 0; i < nrows; i++) {
+		h = le64(rows + i * rowsize);
+		if (i > 0 && h <= prev) {
+			rc = fail(err, errlen, "model rows out of order");
+			goto out;
+		}
+		prev = h;
+		keys[i] = slot_key(h);
+		start[home(m, keys[i]) + 1]++;
+	}
+	for (j = 0; j < m->nslots; j++)
+		start[j + 1] += start[j];
+	for (i = 0; i < nrows; i++)
+		order[start[home(m, keys[i])]++] = (uint32_t)i;
+	/* start[j] is now the end of home j's rows: sort each home's. */
+	for (j = 0, i = 0; j < m->nslots; i = start[j++])
+		for (c = i + 1; c < start[j]; c++)
+			for (pos = c; pos > i && keys[order[pos - 1]] >
+			    keys[order[pos]]; pos--) {
+				t = order[pos];
+				order[pos] = order[pos - 1];
+				order[pos - 1] = t;
+			}
+	/* Where the last row goes: the table's length. */
+	for (i = 0, pos = 0; i < nrows; i++) {
+		j = home(m, keys[order[i]]);
+		pos = i == 0 || j > pos ? j : pos + 1;
+	}
+	len = (nrows > 0 && pos + 1 > m->nslots ? pos + 1 : m->nslots) + 1;
+	if (len > SIZE_MAX / m->slotsize - 1 ||
+	    (m->table = aligned_alloc(LINE, (len * m->slotsize + LINE - 1) /
+	    LINE * LINE)) == NULL)
+		goto out;
+	for (i = 0; i < len; i++) {
+		slot = m->table + i * m->slotsize;
+		*(uint64_t *)(void *)slot = SLOT_EMPTY;
+		w = (int16_t *)(void *)(slot + 8);
+		for (c = 0; c < m->lanes; c++)
+			w[c] = 0;
+	}
+	for (i = 0, pos = 0; i < nrows; i++) {
+		g = keys[order[i]];
+		row = rows + (size_t)order[i] * rowsize;
+		j = home(m, g);
+		pos = i == 0 || j > pos ? j : pos + 1;
+		slot = m->table + pos * m->slotsize;
+		*(uint64_t *)(void *)slot = g;
+		w = (int16_t *)(void *)(slot + 8);
+		for (c = 0; c < nc; c++)
+			w[c] = (int16_t)les16(row + 8 + 2 * c);
+	}
+	rc = 0;
+out:
+	free(keys);
+	free(order);
+	free(start);
+	return rc;
+}
+
 int
 tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
     char *err, size_t errlen)
@@ -187,11 +320,10 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 	struct tag_model *m;
 	struct clusters	*ownedcl = NULL;
 	const unsigned char *cp;
-	size_t		 off, nc, nrows, rowsize, i, j, bits, nb, cn;
+	size_t		 off, nc, nrows, rowsize, i, j, cn;
 	uint32_t	 u, version, task, fver, clid;
 	int		 r;
 	float		 scale;
-	uint64_t	 prev = 0, h;
 
 	*mp = NULL;
 	if (n < 4)
@@ -293,32 +425,11 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 			    (unsigned char)feat_bio_allowed(m->names[i],
 			    m->names[j]);
 	}
-	m->rows = p + off;
 	m->nrows = nrows;
-	m->rowsize = rowsize;
-
-	/* The directory: bucket b holds rows dir[b] .. dir[b + 1] - 1. */
-	for (bits = 1; bits < 31 && ((size_t)1 << bits) < nrows; bits++)
-		;
-	nb = (size_t)1 << bits;
-	m->shift = 64 - (unsigned)bits;
-	if ((m->dir = malloc((nb + 1) * sizeof(*m->dir))) == NULL) {
+	if ((r = build_table(m, p + off, nrows, err, errlen)) != 0) {
 		tag_model_free(m);
-		return -2;
+		return r;
 	}
-	j = 0;
-	for (i = 0; i < nrows; i++) {
-		h = le64(m->rows + i * rowsize);
-		if (i > 0 && h <= prev) {
-			tag_model_free(m);
-			return fail(err, errlen, "model rows out of order");
-		}
-		prev = h;
-		while (j <= (size_t)(h >> m->shift))
-			m->dir[j++] = (uint32_t)i;
-	}
-	while (j <= nb)
-		m->dir[j++] = (uint32_t)nrows;
 	*mp = m;
 	return 0;
 }
@@ -348,7 +459,8 @@ tag_model_load_file_with(struct tag_model **mp, const char *path,
 		buf_free(&b);
 		return r;
 	}
-	(*mp)->owned = b.p;
+	/* The model keeps a table of its own. */
+	buf_free(&b);
 	return 0;
 }
 
@@ -357,8 +469,7 @@ tag_model_free(struct tag_model *m)
 {
 	if (m == NULL)
 		return;
-	free(m->dir);
-	free(m->owned);
+	free(m->table);
 	clusters_free(m->ownedcl);
 	free(m);
 }
@@ -399,37 +510,52 @@ tag_model_class_index(const struct tag_model *m, const char *name)
 #define PREFETCH(p)	((void)(p))
 #endif
 
+/* sc[0..lanes) += w[0..lanes); inlined with constant lanes, this is a
+   few vector instructions. */
+static inline void
+add_row(int32_t *restrict sc, const int16_t *restrict w, size_t lanes)
+{
+	size_t	 c;
+
+	for (c = 0; c < lanes; c++)
+		sc[c] += w[c];
+}
+
 /*
- * Adds to sc[] the weights of the rows of the nf hashes h[].  The lookups
- * are done in stages over all the hashes (directory entries, then rows,
- * then weights), so that the cache misses of one feature overlap those of
- * the others instead of queueing behind them.
+ * Adds to sc[0..m->lanes) the weights of the rows of the nf hashes h[].
+ * All the home slots are fetched first, so that the cache misses of one
+ * feature overlap those of the others instead of queueing behind them.
  */
 static void
 score(const struct tag_model *m, const uint64_t *h, size_t nf,
-    uint32_t *bucket, int32_t *sc)
+    uint64_t *g, const unsigned char **slot, int32_t *sc)
 {
-	const unsigned char *row;
-	size_t		 k, c, nc = m->nclasses;
-	uint32_t	 r, end;
+	const unsigned char *p;
+	const int16_t	*w;
+	size_t		 k, ss = m->slotsize;
 	uint64_t	 key;
 
 	for (k = 0; k < nf; k++) {
-		bucket[k] = (uint32_t)(h[k] >> m->shift);
-		PREFETCH(&m->dir[bucket[k]]);
+		g[k] = slot_key(h[k]);
+		slot[k] = m->table + home(m, g[k]) * ss;
+		PREFETCH(slot[k]);
 	}
-	for (k = 0; k < nf; k++)
-		PREFETCH(m->rows + (size_t)m->dir[bucket[k]] * m->rowsize);
 	for (k = 0; k < nf; k++) {
-		end = m->dir[bucket[k] + 1];
-		for (r = m->dir[bucket[k]]; r < end; r++) {
-			row = m->rows + (size_t)r * m->rowsize;
-			key = le64(row);
-			if (key < h[k])
-				continue;
-			if (key == h[k])
-				for (c = 0; c < nc; c++)
-					sc[c] += les16(row + 8 + 2 * c);
+		for (p = slot[k]; (key = *(const uint64_t *)(const void *)p) <
+		    g[k]; p += ss)
+			;
+		if (key != g[k])
+			continue;
+		w = (const int16_t *)(const void *)(p + 8);
+		switch (m->lanes) {
+		case 12:
+			add_row(sc, w, 12);
+			break;
+		case 20:
+			add_row(sc, w, 20);
+			break;
+		default:
+			add_row(sc, w, m->lanes);
 			break;
 		}
 	}
@@ -466,8 +592,8 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 		p2 = i > 1 ? out[i - 2] : -1;
 		nf = feat_extract(w->fw, m->task, i, p1, p2, &m->classes,
 		    w->doc, w->h, NULL);
-		memset(sc, 0, nc * sizeof(*sc));
-		score(m, w->h, nf, w->bucket, sc);
+		memset(sc, 0, m->lanes * sizeof(*sc));
+		score(m, w->h, nf, w->g, w->slot, sc);
 		allowed = m->allowed + (size_t)(p1 + 1) * TAG_CLASSES_MAX;
 		best = -1;
 		for (c = 0; c < nc; c++)
