@@ -523,9 +523,13 @@ add_row(int32_t *restrict sc, const int16_t *restrict w, size_t lanes)
 
 /*
  * Adds to sc[0..m->lanes) the weights of the rows of the nf hashes h[].
- * All the home slots are fetched first, so that the cache misses of one
- * feature overlap those of the others instead of queueing behind them.
+ * The home slot of feature k + AHEAD is fetched while feature k is looked
+ * up, so that the cache misses of several features overlap instead of
+ * queueing one behind the other; AHEAD is about the misses a core keeps
+ * in flight (a dozen or so L1 fill buffers).
  */
+#define AHEAD	16
+
 static void
 score(const struct tag_model *m, const uint64_t *h, size_t nf,
     uint64_t *g, const unsigned char **slot, int32_t *sc)
@@ -535,12 +539,17 @@ score(const struct tag_model *m, const uint64_t *h, size_t nf,
 	size_t		 k, ss = m->slotsize;
 	uint64_t	 key;
 
-	for (k = 0; k < nf; k++) {
+	for (k = 0; k < nf && k < AHEAD; k++) {
 		g[k] = slot_key(h[k]);
 		slot[k] = m->table + home(m, g[k]) * ss;
 		PREFETCH(slot[k]);
 	}
 	for (k = 0; k < nf; k++) {
+		if (k + AHEAD < nf) {
+			g[k + AHEAD] = slot_key(h[k + AHEAD]);
+			slot[k + AHEAD] = m->table + home(m, g[k + AHEAD]) * ss;
+			PREFETCH(slot[k + AHEAD]);
+		}
 		for (p = slot[k]; (key = *(const uint64_t *)(const void *)p) <
 		    g[k]; p += ss)
 			;
