@@ -5,7 +5,6 @@
  * tokens come from the segment engine (common/seg.c), so `tag` sees the
  * text exactly as `segment -u word` cuts it.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -824,22 +823,6 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 	buf_free(&sum);
 }
 
-/* --window: a size in bytes, 0 for none. */
-static size_t
-parse_window(const char *s)
-{
-	unsigned long long v;
-	char		*end;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		diag_usage("invalid window: %s", s);
-	v = strtoull(s, &end, 10);
-	if (*end != '\0' || errno != 0 || v > SIZE_MAX / 4)
-		diag_usage("invalid window: %s", s);
-	return (size_t)v;
-}
-
 static struct tag_model *
 load_model(const char *path, const unsigned char *(*builtin)(size_t *),
     const char *what, enum tag_task task)
@@ -951,7 +934,8 @@ main(int argc, char *argv[])
 			o.summary = 1;
 			break;
 		case OPT_WINDOW:
-			o.window = parse_window(optarg);
+			o.window = opts_size("window", optarg, 0,
+			    SIZE_MAX / 4);
 			break;
 		default:
 			if (!opts_common(&o.common, c, optarg))
