@@ -33,28 +33,17 @@
  * the built-in one, models.h), never another: its cluster ids would mean
  * other words.
  *
- * At load the rows are copied into a table built for lookup, so the
- * file's bytes are not needed afterwards.  Each row takes a slot of its
- * own: the hash as a native 64-bit integer, then the weights as native
- * 16-bit integers, zero-padded to the slot's end.  A slot of at most 64
- * bytes is sized to a power of two when that costs a quarter more space
- * at most (NER: 26 bytes of row in 32), so that with the table aligned to
- * 64 bytes no row straddles two cache lines, and the padding lanes let the
- * compiler add the weights with vector instructions.
- *
- * The table is an ordered linear-probing hash table (Amble and Knuth 1974,
- * "Ordered hash tables").  A row is filed under its key, a bijection of its
- * hash (slot_key), at the first free slot from its home, the key's place
- * in [0, nslots) by its top bits; the rows go in in increasing key order,
- * and since homes grow with keys, so do the slots.  A lookup starts at the
- * home and steps over the slots with smaller keys, one on average (the
- * table is 2/3 full), and stops at the first key not smaller.  Empty slots
- * hold the key 2^64 - 1 and zero weights, and one such slot ends the
- * table, so every scan stops without a bound check; an empty slot may end
- * it since no row lies beyond a gap from its home.  A lookup touches one
- * cache line, now and then two, where the sorted rows of the file and a
- * directory of their buckets took two dependent misses, and a scan of the
- * bucket that the unmixed FNV-1a hashes crowded (see slot_key).
+ * At load the rows are copied into a table built for lookup (otab.h), so
+ * the file's bytes are not needed afterwards: an ordered hash table filed
+ * by a mix of the hashes, where a lookup touches one cache line, now and
+ * then two.  (The sorted rows of the file and a directory of buckets by
+ * the hashes' top bits took two dependent misses, and the buckets were
+ * crowded; see otab_key.)  A slot holds the hash and the weights as
+ * native 16-bit integers, zero-padded to the slot's end.  A slot of at
+ * most 64 bytes is sized to a power of two when that costs a quarter more
+ * space at most (NER: 26 bytes of row in 32), so that no row straddles
+ * two cache lines, and the padding lanes let the compiler add the weights
+ * with vector instructions.
  */
 #include <errno.h>
 #include <math.h>
@@ -67,6 +56,7 @@
 #include "clusters.h"
 #include "feat.h"
 #include "models.h"
+#include "otab.h"
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
@@ -75,7 +65,6 @@
 
 /* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
 #define SLOT_LANES_MAX	(TAG_CLASSES_MAX + 4)
-#define SLOT_EMPTY	UINT64_MAX
 #define LINE		64
 
 struct tag_model {
@@ -87,10 +76,8 @@ struct tag_model {
 	struct feat_classes classes;
 	/* allowed[(prev + 1) * TAG_CLASSES_MAX + cur]: BIO transitions */
 	unsigned char	 allowed[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
-	unsigned char	*table;		/* 64-byte aligned */
+	struct otab	 table;		/* the rows */
 	size_t		 nrows;
-	size_t		 nslots;	/* home slots */
-	size_t		 slotsize;	/* bytes; a multiple of 8 */
 	size_t		 lanes;		/* weights a slot holds, >= nclasses */
 	float		 scale;
 	const struct clusters *cl;	/* NULL: no cluster features */
@@ -103,7 +90,7 @@ struct tag_work {
 	int		 in_doc;	/* tag_doc_begin was called */
 	int32_t		 scores[SLOT_LANES_MAX];
 	uint64_t	 h[FEAT_MAX];
-	uint64_t	 g[FEAT_MAX];	/* slot_key of each */
+	uint64_t	 g[FEAT_MAX];	/* otab_key of each */
 	const unsigned char *slot[FEAT_MAX];
 };
 
@@ -193,117 +180,38 @@ name_ok(const unsigned char *s, size_t n)
 	return 1;
 }
 
-/*
- * The key a row is filed under: its hash times an odd constant, a
- * bijection, so keys are equal when hashes are.  FNV-1a hashes of strings
- * that differ in their last byte differ little in their top bits (the
- * prime is 2^40 + 435), so filed by those bits the rows of "suf1=a" and
- * "suf1=b" crowd the same slots; the product spreads them (Knuth's
- * multiplicative hashing, TAOCP vol. 3, 6.4, with the golden ratio).
- */
-static inline uint64_t
-slot_key(uint64_t h)
+/* otab_build's fill: a row's nclasses weights (*arg), as int16_t. */
+static void
+fill_weights(unsigned char *slot, const unsigned char *row, void *arg)
 {
-	return h * 0x9E3779B97F4A7C15ULL;
-}
+	int16_t	*w = (int16_t *)(void *)slot;
+	size_t	 c, nc = *(const size_t *)arg;
 
-/* The home slot of key g: its place in [0, nslots), growing with g. */
-static inline size_t
-home(const struct tag_model *m, uint64_t g)
-{
-	return (size_t)((g >> 32) * m->nslots >> 32);
+	for (c = 0; c < nc; c++)
+		w[c] = (int16_t)les16(row + 2 * c);
 }
 
 /*
- * Builds m->table from the nrows rows of the file at rows (see the top of
- * this file); m->nclasses is set.  The rows are sorted by key with a
- * counting sort on their homes, then an insertion sort of the few rows
- * that share one.  Returns 0, -1 with a message in err, or -2 if out of
- * memory.
+ * Builds m->table from the nrows rows of the file at rows; m->nclasses is
+ * set.  Returns 0, -1 with a message in err, or -2 if out of memory.
  */
 static int
 build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
     char *err, size_t errlen)
 {
-	const unsigned char *row;
-	unsigned char	*slot;
-	size_t		 nc = m->nclasses, rowsize = 8 + 2 * nc, raw, p2;
-	size_t		 i, j, c, pos, len;
-	uint64_t	 h, g, prev = 0, *keys = NULL;
-	uint32_t	*start = NULL, *order = NULL, t;
-	int16_t		*w;
-	int		 rc = -2;
+	size_t		 nc = m->nclasses, raw, p2, slotsize;
+	int		 r;
 
-	raw = (rowsize + 7) & ~(size_t)7;
+	raw = (8 + 2 * nc + 7) & ~(size_t)7;
 	for (p2 = 8; p2 < raw; p2 *= 2)
 		;
-	m->slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
-	m->lanes = (m->slotsize - 8) / 2;
-	/* 2/3 full: a row lies one slot from its home on average. */
-	m->nslots = nrows + nrows / 2 + 1;
-	if (m->nslots >= UINT32_MAX)
-		return fail(err, errlen, "model too large");
-	if ((keys = malloc((nrows + 1) * sizeof(*keys))) == NULL ||
-	    (order = malloc((nrows + 1) * sizeof(*order))) == NULL ||
-	    (start = calloc(m->nslots + 1, sizeof(*start))) == NULL)
-		goto out;
-	for (i = 0; i < nrows; i++) {
-		h = le64(rows + i * rowsize);
-		if (i > 0 && h <= prev) {
-			rc = fail(err, errlen, "model rows out of order");
-			goto out;
-		}
-		prev = h;
-		keys[i] = slot_key(h);
-		start[home(m, keys[i]) + 1]++;
-	}
-	for (j = 0; j < m->nslots; j++)
-		start[j + 1] += start[j];
-	for (i = 0; i < nrows; i++)
-		order[start[home(m, keys[i])]++] = (uint32_t)i;
-	/* start[j] is now the end of home j's rows: sort each home's. */
-	for (j = 0, i = 0; j < m->nslots; i = start[j++])
-		for (c = i + 1; c < start[j]; c++)
-			for (pos = c; pos > i && keys[order[pos - 1]] >
-			    keys[order[pos]]; pos--) {
-				t = order[pos];
-				order[pos] = order[pos - 1];
-				order[pos - 1] = t;
-			}
-	/* Where the last row goes: the table's length. */
-	for (i = 0, pos = 0; i < nrows; i++) {
-		j = home(m, keys[order[i]]);
-		pos = i == 0 || j > pos ? j : pos + 1;
-	}
-	len = (nrows > 0 && pos + 1 > m->nslots ? pos + 1 : m->nslots) + 1;
-	if (len > SIZE_MAX / m->slotsize - 1 ||
-	    (m->table = aligned_alloc(LINE, (len * m->slotsize + LINE - 1) /
-	    LINE * LINE)) == NULL)
-		goto out;
-	for (i = 0; i < len; i++) {
-		slot = m->table + i * m->slotsize;
-		*(uint64_t *)(void *)slot = SLOT_EMPTY;
-		w = (int16_t *)(void *)(slot + 8);
-		for (c = 0; c < m->lanes; c++)
-			w[c] = 0;
-	}
-	for (i = 0, pos = 0; i < nrows; i++) {
-		g = keys[order[i]];
-		row = rows + (size_t)order[i] * rowsize;
-		j = home(m, g);
-		pos = i == 0 || j > pos ? j : pos + 1;
-		slot = m->table + pos * m->slotsize;
-		*(uint64_t *)(void *)slot = g;
-		w = (int16_t *)(void *)(slot + 8);
-		for (c = 0; c < nc; c++)
-			w[c] = (int16_t)les16(row + 8 + 2 * c);
-	}
-	rc = 0;
-out:
-	free(keys);
-	free(order);
-	free(start);
-	return rc;
+	slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
+	m->lanes = (slotsize - 8) / 2;
+	r = otab_build(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
+	    fill_weights, &nc);
+	if (r == -1)
+		return fail(err, errlen, "model rows out of order");
+	return r;
 }
 
 int
@@ -469,7 +377,7 @@ tag_model_free(struct tag_model *m)
 {
 	if (m == NULL)
 		return;
-	free(m->table);
+	otab_free(&m->table);
 	clusters_free(m->ownedcl);
 	free(m);
 }
@@ -536,24 +444,20 @@ score(const struct tag_model *m, const uint64_t *h, size_t nf,
 {
 	const unsigned char *p;
 	const int16_t	*w;
-	size_t		 k, ss = m->slotsize;
-	uint64_t	 key;
+	size_t		 k;
 
 	for (k = 0; k < nf && k < AHEAD; k++) {
-		g[k] = slot_key(h[k]);
-		slot[k] = m->table + home(m, g[k]) * ss;
+		g[k] = otab_key(h[k]);
+		slot[k] = otab_home(&m->table, g[k]);
 		PREFETCH(slot[k]);
 	}
 	for (k = 0; k < nf; k++) {
 		if (k + AHEAD < nf) {
-			g[k + AHEAD] = slot_key(h[k + AHEAD]);
-			slot[k + AHEAD] = m->table + home(m, g[k + AHEAD]) * ss;
+			g[k + AHEAD] = otab_key(h[k + AHEAD]);
+			slot[k + AHEAD] = otab_home(&m->table, g[k + AHEAD]);
 			PREFETCH(slot[k + AHEAD]);
 		}
-		for (p = slot[k]; (key = *(const uint64_t *)(const void *)p) <
-		    g[k]; p += ss)
-			;
-		if (key != g[k])
+		if ((p = otab_scan(&m->table, slot[k], g[k])) == NULL)
 			continue;
 		w = (const int16_t *)(const void *)(p + 8);
 		switch (m->lanes) {
