@@ -717,7 +717,8 @@ tag_window(struct tagger_state *t, struct seg *g, size_t cut)
 	t->cur_byte = t->cur_char = 0;
 	t->written = 0;
 	t->continued = 1;
-	memmove(d->text.p, d->text.p + cut, len - cut);
+	if (len > cut)
+		memmove(d->text.p, d->text.p + cut, len - cut);
 	d->text.len = len - cut;
 	d->ntok = d->nsent = d->ndbreak = 0;
 }

@@ -647,7 +647,7 @@ lookup_among_crowded_rows(size_t nc)
 	struct tag_model *m;
 	struct feat_classes cls;
 	struct buf	 b = BUF_INIT;
-	char		 names[64][4];
+	char		 names[64][24];
 	const char	*np[64];
 	size_t		 nl[64];
 	uint64_t	 h[FEAT_MAX], *rows;
