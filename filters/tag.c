@@ -13,6 +13,7 @@
 
 #include "abbrev.h"
 #include "buf.h"
+#include "clusters.h"
 #include "diag.h"
 #include "entity.h"
 #include "gazetteer.h"
@@ -824,9 +825,27 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 	buf_free(&sum);
 }
 
+/* The built-in word clusters, loaded once for both models. */
+static struct clusters *
+load_clusters(void)
+{
+	struct clusters	*cl;
+	const unsigned char *p;
+	char		 err[200];
+	size_t		 n;
+	int		 rc;
+
+	p = models_clusters(&n);
+	if ((rc = clusters_load_mem(&cl, p, n, err, sizeof(err))) == -2)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if (rc != 0)
+		diag_fatal(DIAG_EXIT_DATA, "built-in word clusters: %s", err);
+	return cl;
+}
+
 static struct tag_model *
 load_model(const char *path, const unsigned char *(*builtin)(size_t *),
-    const char *what, enum tag_task task)
+    const char *what, enum tag_task task, const struct clusters *cl)
 {
 	struct tag_model *m;
 	const unsigned char *p;
@@ -835,10 +854,10 @@ load_model(const char *path, const unsigned char *(*builtin)(size_t *),
 	int		 rc;
 
 	if (path != NULL)
-		rc = tag_model_load_file(&m, path, err, sizeof(err));
+		rc = tag_model_load_file_with(&m, path, cl, err, sizeof(err));
 	else {
 		p = builtin(&n);
-		rc = tag_model_load_mem(&m, p, n, err, sizeof(err));
+		rc = tag_model_load_mem_with(&m, p, n, cl, err, sizeof(err));
 	}
 	if (rc == -2)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
@@ -873,6 +892,7 @@ main(int argc, char *argv[])
 	struct rec_reader r;
 	struct seg_config sc;
 	struct abbrev	*abbrev;
+	struct clusters	*cl;
 	struct lex_error err;
 	struct seg	*g;
 	char		**gaz_files;
@@ -952,13 +972,14 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
+	cl = load_clusters();
 	t.ner = load_model(ner_path, models_ner, "built-in entity model",
-	    TAG_TASK_NER);
+	    TAG_TASK_NER, cl);
 	/* The entity model reads no parts of speech (word clusters do
 	 * better), so the part-of-speech model runs only for --pos. */
 	if (o.pos)
 		t.pos = load_model(pos_path, models_pos,
-		    "built-in part-of-speech model", TAG_TASK_POS);
+		    "built-in part-of-speech model", TAG_TASK_POS, cl);
 	if (ngaz > 0) {
 		if ((t.gaz = gaz_new()) == NULL)
 			diag_fatal(DIAG_EXIT_DATA, "out of memory");
@@ -989,6 +1010,7 @@ main(int argc, char *argv[])
 	gaz_free(t.gaz);
 	tag_model_free(t.ner);
 	tag_model_free(t.pos);
+	clusters_free(cl);
 	tag_work_free(t.wpos);
 	tag_work_free(t.wner);
 	ent_vec_free(&t.ents);
