@@ -17,8 +17,8 @@
  *    E - 4     4  CRC-32 (ISO-HDLC, feat_crc32) of bytes [0, E - 4)
  *
  * E, the size, is exactly what the header implies.  As for the model rows
- * (tagger.c), a directory indexed by the top bits of a key gives the short
- * run of rows to scan, so a lookup touches two cache lines.
+ * (tagger.c), the rows are copied at load into an ordered hash table
+ * (otab.h) of 16-byte slots, four to a cache line: a lookup touches one.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -29,19 +29,17 @@
 #include "buf.h"
 #include "clusters.h"
 #include "feat.h"
+#include "otab.h"
 
 #define CL_MAGIC	"QCLU"
 #define CL_VERSION	1
 #define CL_HEADER	28
 
 struct clusters {
-	const unsigned char *rows;
-	size_t		 nwords, nlevels, rowsize;
+	struct otab	 table;		/* the rows, ids as uint16_t */
+	size_t		 nwords, nlevels;
 	uint32_t	 nclasses[CLUSTERS_LEVELS_MAX];
-	uint32_t	*dir;
-	unsigned	 shift;
 	uint32_t	 id;
-	unsigned char	*owned;
 };
 
 static uint32_t
@@ -64,6 +62,17 @@ put32(unsigned char *p, uint32_t v)
 	p[1] = (v >> 8) & 0xFF;
 	p[2] = (v >> 16) & 0xFF;
 	p[3] = v >> 24;
+}
+
+/* otab_build's fill: a row's ids (*arg levels), as uint16_t. */
+static void
+fill_ids(unsigned char *slot, const unsigned char *row, void *arg)
+{
+	uint16_t *ids = (uint16_t *)(void *)slot;
+	size_t	 l, nlev = *(const size_t *)arg;
+
+	for (l = 0; l < nlev; l++)
+		ids[l] = (uint16_t)(row[2 * l] | row[2 * l + 1] << 8);
 }
 
 static int
@@ -96,9 +105,10 @@ clusters_load_mem(struct clusters **cp, const unsigned char *p, size_t n,
     char *err, size_t errlen)
 {
 	struct clusters	*c;
-	size_t		 nlev, nw, rowsize, i, j, l, bits, nb;
+	size_t		 nlev, nw, rowsize, i, l;
 	uint32_t	 nc[CLUSTERS_LEVELS_MAX];
 	uint64_t	 h, prev = 0;
+	int		 r;
 
 	*cp = NULL;
 	if (n < 4)
@@ -128,45 +138,32 @@ clusters_load_mem(struct clusters **cp, const unsigned char *p, size_t n,
 			return fail(err, errlen,
 			    "bad number of classes in cluster table");
 	}
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return -2;
-	c->rows = p + CL_HEADER;
-	c->nwords = nw;
-	c->nlevels = nlev;
-	c->rowsize = rowsize;
-	memcpy(c->nclasses, nc, sizeof(nc));
-	c->id = le32(p + n - 4);
-	for (bits = 1; bits < 31 && ((size_t)1 << bits) < nw; bits++)
-		;
-	nb = (size_t)1 << bits;
-	c->shift = 64 - (unsigned)bits;
-	if ((c->dir = malloc((nb + 1) * sizeof(*c->dir))) == NULL) {
-		free(c);
-		return -2;
-	}
-	j = 0;
 	for (i = 0; i < nw; i++) {
-		const unsigned char *row = c->rows + i * rowsize;
+		const unsigned char *row = p + CL_HEADER + i * rowsize;
 
 		h = le64(row);
-		if (i > 0 && h <= prev) {
-			clusters_free(c);
+		if (i > 0 && h <= prev)
 			return fail(err, errlen,
 			    "cluster table words out of order");
-		}
 		prev = h;
 		for (l = 0; l < nlev; l++)
 			if ((uint32_t)(row[8 + 2 * l] | row[9 + 2 * l] << 8) >=
-			    nc[l]) {
-				clusters_free(c);
+			    nc[l])
 				return fail(err, errlen,
 				    "bad class id in cluster table");
-			}
-		while (j <= (size_t)(h >> c->shift))
-			c->dir[j++] = (uint32_t)i;
 	}
-	while (j <= nb)
-		c->dir[j++] = (uint32_t)nw;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return -2;
+	c->nwords = nw;
+	c->nlevels = nlev;
+	memcpy(c->nclasses, nc, sizeof(nc));
+	c->id = le32(p + n - 4);
+	/* Slots of 16 bytes: the key and up to 4 ids. */
+	if ((r = otab_build(&c->table, p + CL_HEADER, nw, rowsize, 16,
+	    fill_ids, &nlev)) != 0) {
+		free(c);
+		return -2;
+	}
 	*cp = c;
 	return 0;
 }
@@ -187,7 +184,8 @@ clusters_load_file(struct clusters **cp, const char *path, char *err,
 		buf_free(&b);
 		return r;
 	}
-	(*cp)->owned = b.p;
+	/* The table keeps the rows of its own. */
+	buf_free(&b);
 	return 0;
 }
 
@@ -196,8 +194,7 @@ clusters_free(struct clusters *c)
 {
 	if (c == NULL)
 		return;
-	free(c->dir);
-	free(c->owned);
+	otab_free(&c->table);
 	free(c);
 }
 
@@ -222,25 +219,20 @@ clusters_id(const struct clusters *c)
 int
 clusters_lookup(const struct clusters *c, uint64_t key, uint16_t *ids)
 {
-	const unsigned char *row;
-	size_t		 l, b = (size_t)(key >> c->shift);
-	uint32_t	 r;
-	uint64_t	 h;
+	const unsigned char *p;
+	const uint16_t	*v;
+	size_t		 l;
+	uint64_t	 g = otab_key(key);
 
-	for (r = c->dir[b]; r < c->dir[b + 1]; r++) {
-		row = c->rows + (size_t)r * c->rowsize;
-		h = le64(row);
-		if (h < key)
-			continue;
-		if (h > key)
-			break;
+	if ((p = otab_scan(&c->table, otab_home(&c->table, g), g)) == NULL) {
 		for (l = 0; l < c->nlevels; l++)
-			ids[l] = (uint16_t)(row[8 + 2 * l] | row[9 + 2 * l] << 8);
-		return 1;
+			ids[l] = CLUSTERS_NONE;
+		return 0;
 	}
+	v = (const uint16_t *)(const void *)(p + 8);
 	for (l = 0; l < c->nlevels; l++)
-		ids[l] = CLUSTERS_NONE;
-	return 0;
+		ids[l] = v[l];
+	return 1;
 }
 
 int

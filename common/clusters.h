@@ -30,10 +30,10 @@ struct clusters;
 uint64_t clusters_key(const void *s, size_t n);
 
 /*
- * Loads a table from memory (the bytes must outlive it: the rows are used
- * in place) or from a file.  Returns 0 and stores the table, or -1 with a
- * message in err (errlen bytes: "truncated cluster table", "checksum
- * mismatch", ...), or -2 if out of memory.
+ * Loads a table from memory (the rows are copied into a lookup table: the
+ * bytes may go once it returns) or from a file.  Returns 0 and stores the
+ * table, or -1 with a message in err (errlen bytes: "truncated cluster
+ * table", "checksum mismatch", ...), or -2 if out of memory.
  */
 int	clusters_load_mem(struct clusters **, const unsigned char *p, size_t n,
 	    char *err, size_t errlen);

@@ -92,20 +92,14 @@
  * Matching is ASCII case-insensitive for words unless said otherwise, and
  * looks only at the words: no locale, no table built at run time.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entity.h"
 
 #define NUM_WMAX	32	/* longer words are in no list */
-
-struct nf {
-	const unsigned char *const *w;
-	const size_t	*n;
-	size_t		 nw;
-	const struct ent_vec *out;
-	size_t		 base;		/* out's spans from this call */
-};
+#define NUM_MEMO	8	/* num_parse results remembered */
 
 /* What num_parse found. */
 struct num {
@@ -114,6 +108,23 @@ struct num {
 	int	 digits;	/* value was written in digits */
 	int	 bare_one;	/* the word "one" alone */
 	int	 big;		/* scaled by a million or more */
+};
+
+/* A num_parse result: each match rule reads the number at its start. */
+struct num_memo {
+	size_t		 i;		/* word; SIZE_MAX: none */
+	int		 money;
+	int		 found;
+	struct num	 nm;
+};
+
+struct nf {
+	const unsigned char *const *w;
+	const size_t	*n;
+	size_t		 nw;
+	const struct ent_vec *out;
+	size_t		 base;		/* out's spans from this call */
+	struct num_memo	*memo;		/* NUM_MEMO entries, by word */
 };
 
 static int
@@ -146,11 +157,22 @@ num_streq(const unsigned char *p, size_t len, const char *s)
 	return s[k] == '\0';
 }
 
+/* Is p[0..len) in list, ignoring ASCII case?  The first letter is
+   compared before the call: it rules out nearly every entry. */
 static int
 num_strin(const unsigned char *p, size_t len, const char *const *list)
 {
+	unsigned c;
+
+	if (len == 0) {
+		for (; *list != NULL; list++)
+			if (**list == '\0')
+				return 1;
+		return 0;
+	}
+	c = num_lower(p[0]);
 	for (; *list != NULL; list++)
-		if (num_streq(p, len, *list))
+		if ((unsigned char)**list == c && num_streq(p, len, *list))
 			return 1;
 	return 0;
 }
@@ -166,9 +188,16 @@ nf_eq(const struct nf *f, size_t i, const char *s)
 static int
 nf_is(const struct nf *f, size_t i, const char *s)
 {
-	size_t	 len = strlen(s);
+	size_t	 len;
 
-	return i < f->nw && f->n[i] == len && memcmp(f->w[i], s, len) == 0;
+	if (i >= f->nw)
+		return 0;
+	if (f->n[i] == 0)
+		return *s == '\0';
+	if (f->w[i][0] != (unsigned char)*s)
+		return 0;
+	len = strlen(s);
+	return f->n[i] == len && memcmp(f->w[i], s, len) == 0;
 }
 
 static int
@@ -607,14 +636,18 @@ num_word_class(const unsigned char *p, size_t len, long *val)
 {
 	size_t	 k;
 	long	 t;
+	unsigned c = len > 0 ? num_lower(p[0]) : 0;
 
+	/* The first letter first, as in num_strin. */
 	for (k = 0; num_units[k] != NULL; k++)
-		if (num_streq(p, len, num_units[k])) {
+		if ((unsigned char)num_units[k][0] == c &&
+		    num_streq(p, len, num_units[k])) {
 			*val = (long)k;
 			return NUM_WC_UNIT;
 		}
 	for (k = 0; num_tens[k] != NULL; k++)
-		if (num_streq(p, len, num_tens[k])) {
+		if ((unsigned char)num_tens[k][0] == c &&
+		    num_streq(p, len, num_tens[k])) {
 			*val = 20 + 10 * (long)k;
 			return NUM_WC_TENS;
 		}
@@ -695,7 +728,7 @@ num_words(const struct nf *f, size_t i, struct num *nm)
  * k after the digits.  Returns 1 and fills nm, or 0.
  */
 static int
-num_parse(const struct nf *f, size_t i, int money, struct num *nm)
+num_parse_at(const struct nf *f, size_t i, int money, struct num *nm)
 {
 	const unsigned char *p, *s;
 	size_t	 len, sl, j;
@@ -732,6 +765,22 @@ num_parse(const struct nf *f, size_t i, int money, struct num *nm)
 	}
 	nm->end = j;
 	return 1;
+}
+
+/* num_parse_at, remembered: most rules begin by reading the number at the
+   word they start from, and the result depends on the words alone. */
+static int
+num_parse(const struct nf *f, size_t i, int money, struct num *nm)
+{
+	struct num_memo	*e = &f->memo[i % NUM_MEMO];
+
+	if (e->i != i || e->money != money) {
+		e->i = i;
+		e->money = money;
+		e->found = num_parse_at(f, i, money, &e->nm);
+	}
+	*nm = e->nm;
+	return e->found;
 }
 
 /* "a share" or "per share" after an amount: 26 cents a share. */
@@ -1403,6 +1452,7 @@ num_find(const unsigned char *const *w, const size_t *n, size_t nw,
     struct ent_vec *out)
 {
 	struct nf	 f;
+	struct num_memo	 memo[NUM_MEMO];
 	size_t		 i = 0, best, e;
 	enum ent_type	 bt, t;
 
@@ -1411,6 +1461,9 @@ num_find(const unsigned char *const *w, const size_t *n, size_t nw,
 	f.nw = nw;
 	f.out = out;
 	f.base = out->n;
+	f.memo = memo;
+	for (e = 0; e < NUM_MEMO; e++)
+		memo[e].i = SIZE_MAX;
 	while (i < nw) {
 		if (!nf_starter(&f, i)) {
 			i++;

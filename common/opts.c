@@ -137,6 +137,22 @@ opts_load_abbrev(char *const *files, size_t n)
 	return a;
 }
 
+size_t
+opts_size(const char *what, const char *s, size_t min, size_t max)
+{
+	unsigned long long v;
+	char		*end;
+
+	errno = 0;
+	/* strtoull takes blanks and signs: digits only here. */
+	if (*s < '0' || *s > '9')
+		diag_usage("invalid %s: %s", what, s);
+	v = strtoull(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < min || v > max)
+		diag_usage("invalid %s: %s", what, s);
+	return (size_t)v;
+}
+
 void
 opts_help(const char *text)
 {

@@ -91,6 +91,12 @@ void	opts_lex_fatal(const char *what, const char *file, int rc,
  * with opts_lex_fatal. */
 struct abbrev *opts_load_abbrev(char *const *files, size_t n);
 
+/*
+ * An option's number: s in decimal digits only, from min to max, or a
+ * usage error "invalid WHAT: S" (exit 2).
+ */
+size_t	opts_size(const char *what, const char *s, size_t min, size_t max);
+
 /* Prints help text to stdout and exits 0, or 1 if the write fails. */
 void	opts_help(const char *text) __attribute__((noreturn));
 

@@ -33,13 +33,17 @@
  * the built-in one, models.h), never another: its cluster ids would mean
  * other words.
  *
- * At load the rows stay where they are (in the caller's bytes, or in the
- * buffer read from the file).  Since they are sorted by hash and hashes are
- * uniform, a directory of 2^k row indices, k the bits needed for nrows,
- * indexed by the top k bits of a hash, finds a hash's bucket: a short run
- * of rows that are scanned in order, about one on average.  It is an
- * open hash table whose buckets the sort has laid out contiguously, built
- * in one pass, and the lookup touches two cache lines.
+ * At load the rows are copied into a table built for lookup (otab.h), so
+ * the file's bytes are not needed afterwards: an ordered hash table filed
+ * by a mix of the hashes, where a lookup touches one cache line, now and
+ * then two.  (The sorted rows of the file and a directory of buckets by
+ * the hashes' top bits took two dependent misses, and the buckets were
+ * crowded; see otab_key.)  A slot holds the hash and the weights as
+ * native 16-bit integers, zero-padded to the slot's end.  A slot of at
+ * most 64 bytes is sized to a power of two when that costs a quarter more
+ * space at most (NER: 26 bytes of row in 32), so that no row straddles
+ * two cache lines, and the padding lanes let the compiler add the weights
+ * with vector instructions.
  */
 #include <errno.h>
 #include <math.h>
@@ -52,11 +56,16 @@
 #include "clusters.h"
 #include "feat.h"
 #include "models.h"
+#include "otab.h"
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
 #define MODEL_VERSION	2
 #define HEADER_SIZE	28
+
+/* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
+#define SLOT_LANES_MAX	(TAG_CLASSES_MAX + 4)
+#define LINE		64
 
 struct tag_model {
 	enum tag_task	 task;
@@ -67,13 +76,10 @@ struct tag_model {
 	struct feat_classes classes;
 	/* allowed[(prev + 1) * TAG_CLASSES_MAX + cur]: BIO transitions */
 	unsigned char	 allowed[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
-	const unsigned char *rows;
+	struct otab	 table;		/* the rows */
 	size_t		 nrows;
-	size_t		 rowsize;
-	uint32_t	*dir;		/* (1 << bits) + 1 row indices */
-	unsigned	 shift;		/* 64 - bits */
+	size_t		 lanes;		/* weights a slot holds, >= nclasses */
 	float		 scale;
-	unsigned char	*owned;		/* the file's bytes, if we read them */
 	const struct clusters *cl;	/* NULL: no cluster features */
 	struct clusters	*ownedcl;	/* the built-in table, if loaded */
 };
@@ -82,9 +88,10 @@ struct tag_work {
 	struct feat_work *fw;
 	struct feat_doc	*doc;
 	int		 in_doc;	/* tag_doc_begin was called */
-	int32_t		 scores[TAG_CLASSES_MAX];
+	int32_t		 scores[SLOT_LANES_MAX];
 	uint64_t	 h[FEAT_MAX];
-	uint32_t	 bucket[FEAT_MAX];
+	uint64_t	 g[FEAT_MAX];	/* otab_key of each */
+	const unsigned char *slot[FEAT_MAX];
 };
 
 static uint16_t
@@ -173,6 +180,40 @@ name_ok(const unsigned char *s, size_t n)
 	return 1;
 }
 
+/* otab_build's fill: a row's nclasses weights (*arg), as int16_t. */
+static void
+fill_weights(unsigned char *slot, const unsigned char *row, void *arg)
+{
+	int16_t	*w = (int16_t *)(void *)slot;
+	size_t	 c, nc = *(const size_t *)arg;
+
+	for (c = 0; c < nc; c++)
+		w[c] = (int16_t)les16(row + 2 * c);
+}
+
+/*
+ * Builds m->table from the nrows rows of the file at rows; m->nclasses is
+ * set.  Returns 0, -1 with a message in err, or -2 if out of memory.
+ */
+static int
+build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
+    char *err, size_t errlen)
+{
+	size_t		 nc = m->nclasses, raw, p2, slotsize;
+	int		 r;
+
+	raw = (8 + 2 * nc + 7) & ~(size_t)7;
+	for (p2 = 8; p2 < raw; p2 *= 2)
+		;
+	slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
+	m->lanes = (slotsize - 8) / 2;
+	r = otab_build(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
+	    fill_weights, &nc);
+	if (r == -1)
+		return fail(err, errlen, "model rows out of order");
+	return r;
+}
+
 int
 tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
     char *err, size_t errlen)
@@ -187,11 +228,10 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 	struct tag_model *m;
 	struct clusters	*ownedcl = NULL;
 	const unsigned char *cp;
-	size_t		 off, nc, nrows, rowsize, i, j, bits, nb, cn;
+	size_t		 off, nc, nrows, rowsize, i, j, cn;
 	uint32_t	 u, version, task, fver, clid;
 	int		 r;
 	float		 scale;
-	uint64_t	 prev = 0, h;
 
 	*mp = NULL;
 	if (n < 4)
@@ -293,32 +333,11 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 			    (unsigned char)feat_bio_allowed(m->names[i],
 			    m->names[j]);
 	}
-	m->rows = p + off;
 	m->nrows = nrows;
-	m->rowsize = rowsize;
-
-	/* The directory: bucket b holds rows dir[b] .. dir[b + 1] - 1. */
-	for (bits = 1; bits < 31 && ((size_t)1 << bits) < nrows; bits++)
-		;
-	nb = (size_t)1 << bits;
-	m->shift = 64 - (unsigned)bits;
-	if ((m->dir = malloc((nb + 1) * sizeof(*m->dir))) == NULL) {
+	if ((r = build_table(m, p + off, nrows, err, errlen)) != 0) {
 		tag_model_free(m);
-		return -2;
+		return r;
 	}
-	j = 0;
-	for (i = 0; i < nrows; i++) {
-		h = le64(m->rows + i * rowsize);
-		if (i > 0 && h <= prev) {
-			tag_model_free(m);
-			return fail(err, errlen, "model rows out of order");
-		}
-		prev = h;
-		while (j <= (size_t)(h >> m->shift))
-			m->dir[j++] = (uint32_t)i;
-	}
-	while (j <= nb)
-		m->dir[j++] = (uint32_t)nrows;
 	*mp = m;
 	return 0;
 }
@@ -348,7 +367,8 @@ tag_model_load_file_with(struct tag_model **mp, const char *path,
 		buf_free(&b);
 		return r;
 	}
-	(*mp)->owned = b.p;
+	/* The model keeps a table of its own. */
+	buf_free(&b);
 	return 0;
 }
 
@@ -357,8 +377,7 @@ tag_model_free(struct tag_model *m)
 {
 	if (m == NULL)
 		return;
-	free(m->dir);
-	free(m->owned);
+	otab_free(&m->table);
 	clusters_free(m->ownedcl);
 	free(m);
 }
@@ -399,37 +418,57 @@ tag_model_class_index(const struct tag_model *m, const char *name)
 #define PREFETCH(p)	((void)(p))
 #endif
 
+/* sc[0..lanes) += w[0..lanes); inlined with constant lanes, this is a
+   few vector instructions. */
+static inline void
+add_row(int32_t *restrict sc, const int16_t *restrict w, size_t lanes)
+{
+	size_t	 c;
+
+	for (c = 0; c < lanes; c++)
+		sc[c] += w[c];
+}
+
 /*
- * Adds to sc[] the weights of the rows of the nf hashes h[].  The lookups
- * are done in stages over all the hashes (directory entries, then rows,
- * then weights), so that the cache misses of one feature overlap those of
- * the others instead of queueing behind them.
+ * Adds to sc[0..m->lanes) the weights of the rows of the nf hashes h[].
+ * The home slot of feature k + AHEAD is fetched while feature k is looked
+ * up, so that the cache misses of several features overlap instead of
+ * queueing one behind the other; AHEAD is about the misses a core keeps
+ * in flight (a dozen or so L1 fill buffers).
  */
+#define AHEAD	16
+
 static void
 score(const struct tag_model *m, const uint64_t *h, size_t nf,
-    uint32_t *bucket, int32_t *sc)
+    uint64_t *g, const unsigned char **slot, int32_t *sc)
 {
-	const unsigned char *row;
-	size_t		 k, c, nc = m->nclasses;
-	uint32_t	 r, end;
-	uint64_t	 key;
+	const unsigned char *p;
+	const int16_t	*w;
+	size_t		 k;
 
-	for (k = 0; k < nf; k++) {
-		bucket[k] = (uint32_t)(h[k] >> m->shift);
-		PREFETCH(&m->dir[bucket[k]]);
+	for (k = 0; k < nf && k < AHEAD; k++) {
+		g[k] = otab_key(h[k]);
+		slot[k] = otab_home(&m->table, g[k]);
+		PREFETCH(slot[k]);
 	}
-	for (k = 0; k < nf; k++)
-		PREFETCH(m->rows + (size_t)m->dir[bucket[k]] * m->rowsize);
 	for (k = 0; k < nf; k++) {
-		end = m->dir[bucket[k] + 1];
-		for (r = m->dir[bucket[k]]; r < end; r++) {
-			row = m->rows + (size_t)r * m->rowsize;
-			key = le64(row);
-			if (key < h[k])
-				continue;
-			if (key == h[k])
-				for (c = 0; c < nc; c++)
-					sc[c] += les16(row + 8 + 2 * c);
+		if (k + AHEAD < nf) {
+			g[k + AHEAD] = otab_key(h[k + AHEAD]);
+			slot[k + AHEAD] = otab_home(&m->table, g[k + AHEAD]);
+			PREFETCH(slot[k + AHEAD]);
+		}
+		if ((p = otab_scan(&m->table, slot[k], g[k])) == NULL)
+			continue;
+		w = (const int16_t *)(const void *)(p + 8);
+		switch (m->lanes) {
+		case 12:
+			add_row(sc, w, 12);
+			break;
+		case 20:
+			add_row(sc, w, 20);
+			break;
+		default:
+			add_row(sc, w, m->lanes);
 			break;
 		}
 	}
@@ -466,8 +505,8 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 		p2 = i > 1 ? out[i - 2] : -1;
 		nf = feat_extract(w->fw, m->task, i, p1, p2, &m->classes,
 		    w->doc, w->h, NULL);
-		memset(sc, 0, nc * sizeof(*sc));
-		score(m, w->h, nf, w->bucket, sc);
+		memset(sc, 0, m->lanes * sizeof(*sc));
+		score(m, w->h, nf, w->g, w->slot, sc);
 		allowed = m->allowed + (size_t)(p1 + 1) * TAG_CLASSES_MAX;
 		best = -1;
 		for (c = 0; c < nc; c++)

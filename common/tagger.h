@@ -38,12 +38,12 @@ struct tag_model;
 struct clusters;
 
 /*
- * Loads a model from memory (the bytes must outlive the model: weights are
- * used in place) or from a file.  Returns 0 and stores the model, or -1
- * with a message in err (errlen bytes, "truncated model", "not a quire
- * model", "checksum mismatch", ...), or -2 if out of memory.  A model
- * whose features read word clusters (clusters.h) gets the built-in table
- * (models.h); it is an error ("model was trained with other word
+ * Loads a model from memory (the weights are copied into a lookup table:
+ * the bytes may go once it returns) or from a file.  Returns 0 and stores
+ * the model, or -1 with a message in err (errlen bytes, "truncated model",
+ * "not a quire model", "checksum mismatch", ...), or -2 if out of memory.
+ * A model whose features read word clusters (clusters.h) gets the built-in
+ * table (models.h); it is an error ("model was trained with other word
  * clusters") if that is not the table it was trained with.
  */
 int	tag_model_load_mem(struct tag_model **, const unsigned char *p,

@@ -525,22 +525,6 @@ load_model(const unsigned char *(*get)(size_t *), const char *kind)
 	return m;
 }
 
-static size_t
-parse_count(const char *s)
-{
-	unsigned long long v;
-	char		*end;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		diag_usage("invalid count: %s", s);
-	v = strtoull(s, &end, 10);
-	if (*end != '\0' || end == s || errno != 0 || v == 0 ||
-	    v > SIZE_MAX / 16)
-		diag_usage("invalid count: %s", s);
-	return (size_t)v;
-}
-
 static double
 parse_ratio(const char *s)
 {
@@ -601,7 +585,8 @@ main(int argc, char *argv[])
 		case 'h':
 			opts_help(usage_text);
 		case 'n':
-			o.kp.n = o.kph.n = parse_count(optarg);
+			o.kp.n = o.kph.n = opts_size("count", optarg, 1,
+			    SIZE_MAX / 16);
 			o.kp.ratio = 0;
 			break;
 		case OPT_ABBREV:

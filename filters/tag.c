@@ -6,12 +6,14 @@
  * text exactly as `segment -u word` cuts it.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "abbrev.h"
 #include "buf.h"
+#include "clusters.h"
 #include "diag.h"
 #include "entity.h"
 #include "gazetteer.h"
@@ -26,20 +28,24 @@
 
 #define PROG "tag"
 
+/* The default --window: document evidence over at most 1 MiB of text. */
+#define WINDOW_DEFAULT	1048576
+
 enum {
 	OPT_GAZETTEER = OPT_FIRST_PRIVATE,
 	OPT_MODEL_NER,
 	OPT_MODEL_POS,
 	OPT_OFFSETS,
 	OPT_POS,
-	OPT_SUMMARY
+	OPT_SUMMARY,
+	OPT_WINDOW
 };
 
 static const char usage_text[] =
 "usage: tag [-qz] [-f format] [-i input] [--field name] [--gazetteer file]\n"
 "           [--json] [--line-buffered] [--model-ner file]\n"
 "           [--model-pos file] [--offsets[=chars|bytes]] [--pos] [--strict]\n"
-"           [--summary] [file ...]\n"
+"           [--summary] [--window bytes] [file ...]\n"
 "Mark named entities and numeric expressions, and parts of speech.\n"
 "\n"
 "  -f, --format=FMT     inline (default), spans or conll\n"
@@ -51,6 +57,8 @@ static const char usage_text[] =
 "      --offsets[=UNIT] spans and JSON offsets in chars (default) or bytes\n"
 "      --pos            tag parts of speech (UPOS) too\n"
 "      --summary        per document, each entity and its count\n"
+"      --window=BYTES   read document evidence over at most BYTES of\n"
+"                       text, cut at a paragraph (1048576; 0: no limit)\n"
 OPTS_COMMON_HELP
 "\n"
 "With no file, or when file is -, read standard input.\n"
@@ -66,6 +74,7 @@ struct options {
 	int		 pos;
 	int		 summary;
 	int		 bytes;		/* --offsets=bytes */
+	size_t		 window;	/* --window; 0: none */
 };
 
 /* One entity seen in a document, for --summary. */
@@ -77,9 +86,12 @@ struct seen {
 };
 
 /*
- * One document, held whole: the NER model reads evidence from all of it
- * (the same name written elsewhere in the article).  Tokens are byte
- * offsets into text; sentences are runs of tokens.
+ * One window of a document: the NER model reads evidence from all of it
+ * (the same name written elsewhere in the article).  A document longer
+ * than --window bytes is tagged a window at a time (see window_cut), so
+ * that memory stays bounded; text holds the window and what has been read
+ * after it.  Tokens are byte offsets into text; sentences are runs of
+ * tokens.
  */
 struct doc {
 	struct buf	 text;
@@ -105,6 +117,8 @@ struct tagger_state {
 	struct doc	 d;
 	struct ent_vec	 ents, extra, keep;
 	size_t		 cur_byte, cur_char;	/* byte -> char cursor */
+	size_t		 base_byte, base_char;	/* the window in the record */
+	int		 continued;	/* the window goes on a record */
 	size_t		 written;	/* document bytes written (inline) */
 	struct buf	 json_ents, json_pos;
 	size_t		 nents, npos;
@@ -272,19 +286,20 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 		qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), cmp_span);
 }
 
-/* Document byte offset -> code points, moving a cursor forward. */
+/* Window byte offset -> record offset in code points (or bytes), moving a
+   cursor forward. */
 static size_t
 to_chars(struct tagger_state *t, size_t b)
 {
 	if (t->o->bytes)
-		return b;
+		return t->base_byte + b;
 	if (t->cur_byte > b) {
 		t->cur_byte = 0;
 		t->cur_char = 0;
 	}
 	t->cur_char += utf8_count(t->d.text.p + t->cur_byte, b - t->cur_byte);
 	t->cur_byte = b;
-	return t->cur_char;
+	return t->base_char + t->cur_char;
 }
 
 static void
@@ -496,7 +511,9 @@ tag_doc(struct tagger_state *t)
 		d->sents[i].n = d->sn[i];
 		d->sents[i].pos = NULL;
 		d->sents[i].flags = 0;
-		if (i == 0 || (k < d->ndbreak && d->dbreak[k] == i)) {
+		/* A window that goes on a document starts none. */
+		if ((i == 0 && !t->continued) ||
+		    (k < d->ndbreak && d->dbreak[k] == i)) {
 			d->sents[i].flags = TAG_SENT_DOC_START;
 			while (k < d->ndbreak && d->dbreak[k] <= i)
 				k++;
@@ -508,8 +525,8 @@ tag_doc(struct tagger_state *t)
 			    d->posc + d->sfirst[i], &t->wpos));
 	}
 	for (i = 0; i < d->nsent; i++) {
-		/* Each document of the record is read whole first. */
-		if (d->sents[i].flags & TAG_SENT_DOC_START) {
+		/* Each document of the window is read whole first. */
+		if (i == 0 || (d->sents[i].flags & TAG_SENT_DOC_START)) {
 			for (k = i + 1; k < d->nsent &&
 			    !(d->sents[k].flags & TAG_SENT_DOC_START); k++)
 				;
@@ -554,6 +571,8 @@ reset_record(struct tagger_state *t)
 	t->nseen = 0;
 	t->order = 0;
 	t->cur_byte = t->cur_char = 0;
+	t->base_byte = t->base_char = 0;
+	t->continued = 0;
 	t->written = 0;
 	t->nents = t->npos = 0;
 	buf_clear(&t->json_ents);
@@ -622,18 +641,107 @@ split_doc(struct tagger_state *t, struct seg *g)
 	end_sentence(d);
 }
 
+#define DOCSTART_LEN	10	/* strlen("-DOCSTART-") */
+
+/* Does a line that starts with -DOCSTART- begin at p[i]? */
+static int
+docstart_at(const unsigned char *p, size_t n, size_t i)
+{
+	return (i == 0 || p[i - 1] == '\n') && n - i >= DOCSTART_LEN &&
+	    memcmp(p + i, "-DOCSTART-", DOCSTART_LEN) == 0;
+}
+
+/*
+ * Where to end the window that starts t->d.text, which holds more than
+ * max bytes: the longest prefix of at most max bytes that ends at the
+ * best boundary there is.  In order: before a -DOCSTART- line (-i tokens
+ * and vertical), after an empty line (a paragraph, or a sentence of -i
+ * vertical), after a line break (a sentence of -i tokens), after a space
+ * or a TAB; else at max, on a character boundary.  Sentences never span
+ * an empty line, so the first two cuts keep every sentence and token.
+ */
+static size_t
+window_cut(const struct tagger_state *t, size_t max)
+{
+	const unsigned char *p = t->d.text.p;
+	size_t		 n = t->d.text.len, i, j, nl = 0, sp = 0;
+
+	if (t->o->input != IN_TEXT)
+		for (i = max; i > 0; i--)
+			if (docstart_at(p, n, i))
+				return i;
+	for (i = max; i > 0; i--) {
+		if (p[i - 1] == ' ' || p[i - 1] == '\t') {
+			if (sp == 0)
+				sp = i;
+			continue;
+		}
+		if (p[i - 1] != '\n')
+			continue;
+		if (t->o->input == IN_TOKENS)
+			return i;
+		if (nl == 0)
+			nl = i;
+		/* An empty line: white space back to a line break. */
+		for (j = i - 1; j > 0 && (p[j - 1] == ' ' ||
+		    p[j - 1] == '\t' || p[j - 1] == '\r'); j--)
+			;
+		if (j > 0 && p[j - 1] == '\n')
+			return i;
+	}
+	if (nl > 0)
+		return nl;
+	if (sp > 0)
+		return sp;
+	for (i = max; i > 0 && (p[i] & 0xC0) == 0x80; i--)
+		;
+	if (i == 0)
+		for (i = max; i < n && (p[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* Tags and writes t->d.text[0..cut), the next window of the record, and
+   keeps the rest of the text for the next. */
+static void
+tag_window(struct tagger_state *t, struct seg *g, size_t cut)
+{
+	struct doc	*d = &t->d;
+	size_t		 len = d->text.len;
+
+	d->text.len = cut;
+	split_doc(t, g);
+	tag_doc(t);
+	if (!t->o->bytes)
+		t->base_char += utf8_count(d->text.p, cut);
+	t->base_byte += cut;
+	t->cur_byte = t->cur_char = 0;
+	t->written = 0;
+	t->continued = 1;
+	if (len > cut)
+		memmove(d->text.p, d->text.p + cut, len - cut);
+	d->text.len = len - cut;
+	d->ntok = d->nsent = d->ndbreak = 0;
+}
+
 static void
 run_records(struct tagger_state *t, struct seg *g, struct rec_reader *r,
     int nul)
 {
 	struct rec_piece pc;
+	size_t		 w = t->o->window;
 
 	while (rec_next_piece(r, &pc)) {
 		check(buf_append(&t->d.text, pc.p, pc.len));
+		/* window_cut reads a -DOCSTART- line that begins in the
+		   window to its end: with those bytes at hand, the cuts do
+		   not depend on the size of the pieces. */
+		while (w > 0 && t->d.text.len > w &&
+		    (t->d.text.len - w >= DOCSTART_LEN || pc.end))
+			tag_window(t, g, window_cut(t, w));
 		if (!pc.end)
 			continue;
-		split_doc(t, g);
-		tag_doc(t);
+		tag_window(t, g, t->d.text.len);
 		if (t->o->summary)
 			write_summary(t);
 		if (nul)
@@ -717,9 +825,27 @@ run_json(struct tagger_state *t, struct seg *g, struct rec_reader *r)
 	buf_free(&sum);
 }
 
+/* The built-in word clusters, loaded once for both models. */
+static struct clusters *
+load_clusters(void)
+{
+	struct clusters	*cl;
+	const unsigned char *p;
+	char		 err[200];
+	size_t		 n;
+	int		 rc;
+
+	p = models_clusters(&n);
+	if ((rc = clusters_load_mem(&cl, p, n, err, sizeof(err))) == -2)
+		diag_fatal(DIAG_EXIT_DATA, "out of memory");
+	if (rc != 0)
+		diag_fatal(DIAG_EXIT_DATA, "built-in word clusters: %s", err);
+	return cl;
+}
+
 static struct tag_model *
 load_model(const char *path, const unsigned char *(*builtin)(size_t *),
-    const char *what, enum tag_task task)
+    const char *what, enum tag_task task, const struct clusters *cl)
 {
 	struct tag_model *m;
 	const unsigned char *p;
@@ -728,10 +854,10 @@ load_model(const char *path, const unsigned char *(*builtin)(size_t *),
 	int		 rc;
 
 	if (path != NULL)
-		rc = tag_model_load_file(&m, path, err, sizeof(err));
+		rc = tag_model_load_file_with(&m, path, cl, err, sizeof(err));
 	else {
 		p = builtin(&n);
-		rc = tag_model_load_mem(&m, p, n, err, sizeof(err));
+		rc = tag_model_load_mem_with(&m, p, n, cl, err, sizeof(err));
 	}
 	if (rc == -2)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
@@ -758,6 +884,7 @@ main(int argc, char *argv[])
 		{ "offsets",	optional_argument,	NULL,	OPT_OFFSETS },
 		{ "pos",	no_argument,		NULL,	OPT_POS },
 		{ "summary",	no_argument,		NULL,	OPT_SUMMARY },
+		{ "window",	required_argument,	NULL,	OPT_WINDOW },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options	 o;
@@ -765,6 +892,7 @@ main(int argc, char *argv[])
 	struct rec_reader r;
 	struct seg_config sc;
 	struct abbrev	*abbrev;
+	struct clusters	*cl;
 	struct lex_error err;
 	struct seg	*g;
 	char		**gaz_files;
@@ -775,6 +903,7 @@ main(int argc, char *argv[])
 	diag_init(PROG);
 	memset(&o, 0, sizeof(o));
 	opts_common_init(&o.common);
+	o.window = WINDOW_DEFAULT;
 	gaz_files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*gaz_files));
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, OPTS_COMMON_SHORT "f:i:",
@@ -825,6 +954,10 @@ main(int argc, char *argv[])
 		case OPT_SUMMARY:
 			o.summary = 1;
 			break;
+		case OPT_WINDOW:
+			o.window = opts_size("window", optarg, 0,
+			    SIZE_MAX / 4);
+			break;
 		default:
 			if (!opts_common(&o.common, c, optarg))
 				opts_bad(c, argv);
@@ -839,13 +972,14 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
+	cl = load_clusters();
 	t.ner = load_model(ner_path, models_ner, "built-in entity model",
-	    TAG_TASK_NER);
+	    TAG_TASK_NER, cl);
 	/* The entity model reads no parts of speech (word clusters do
 	 * better), so the part-of-speech model runs only for --pos. */
 	if (o.pos)
 		t.pos = load_model(pos_path, models_pos,
-		    "built-in part-of-speech model", TAG_TASK_POS);
+		    "built-in part-of-speech model", TAG_TASK_POS, cl);
 	if (ngaz > 0) {
 		if ((t.gaz = gaz_new()) == NULL)
 			diag_fatal(DIAG_EXIT_DATA, "out of memory");
@@ -860,7 +994,7 @@ main(int argc, char *argv[])
 	sc.unit = SEG_WORD;
 	sc.scheme = SEG_NEWS;
 	sc.abbrev = abbrev;
-	/* A document is held whole (see struct doc). */
+	/* The segmenter gets a window whole (see struct doc). */
 	sc.window = SIZE_MAX / 4;
 	if ((g = seg_new(&sc)) == NULL)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
@@ -876,6 +1010,7 @@ main(int argc, char *argv[])
 	gaz_free(t.gaz);
 	tag_model_free(t.ner);
 	tag_model_free(t.pos);
+	clusters_free(cl);
 	tag_work_free(t.wpos);
 	tag_work_free(t.wner);
 	ent_vec_free(&t.ents);

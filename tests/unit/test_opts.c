@@ -388,3 +388,50 @@ Test(opts, parses_null_then_json_as_a_usage_error, .init = setup,
 	(void)parse(&o, args);
 	cr_assert_fail("accepted -qz --json");
 }
+
+Test(opts, size_takes_decimal_digits_within_the_bounds, .init = setup)
+{
+	cr_expect_eq(opts_size("window", "0", 0, 100), 0);
+	cr_expect_eq(opts_size("window", "100", 0, 100), 100);
+	cr_expect_eq(opts_size("count", "007", 1, 10), 7);
+	cr_assert_stderr_eq_str("");
+}
+
+/* Expects opts_size to refuse s as a size from min to max. */
+static void
+size_refuses(const char *s, size_t min, size_t max)
+{
+	char	 want[256];
+
+	snprintf(want, sizeof(want), "prog: invalid window: %s\n%s", s,
+	    TRY_HELP);
+	expect_stderr_at_exit(want);
+	(void)opts_size("window", s, min, max);
+	cr_assert_fail("accepted %s", s);
+}
+
+Test(opts, size_refuses_a_suffix, .init = setup, .exit_code = 2)
+{
+	size_refuses("1k", 0, 100);
+}
+
+Test(opts, size_refuses_a_sign_or_a_blank, .init = setup, .exit_code = 2)
+{
+	size_refuses("+5", 0, 100);
+}
+
+Test(opts, size_refuses_less_than_min, .init = setup, .exit_code = 2)
+{
+	size_refuses("0", 1, 100);
+}
+
+Test(opts, size_refuses_more_than_max, .init = setup, .exit_code = 2)
+{
+	size_refuses("101", 0, 100);
+}
+
+Test(opts, size_refuses_beyond_unsigned_long_long, .init = setup,
+    .exit_code = 2)
+{
+	size_refuses("99999999999999999999999", 0, 100);
+}

@@ -620,6 +620,120 @@ Test(tagger, odd_words_tag_without_harm)
 	buf_free(&b);
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Tags one word with a model of nc classes whose rows are half of the
+ * word's features, among rows crowded around every feature's hash (the
+ * hash plus and minus small numbers, and with low bits flipped), and the
+ * hashes 0 and 2^64 - 1.  The decoder must add exactly the rows of the
+ * features it finds, so the class is the one a plain sum gives.
+ */
+static void
+lookup_among_crowded_rows(size_t nc)
+{
+	static const unsigned char word[] = "Apple";
+	const unsigned char *words[1] = { word };
+	size_t		 lens[1] = { sizeof(word) - 1 }, nf, n = 0, i, k, c;
+	struct tag_sentence s = { words, lens, 1, NULL, 0 };
+	struct feat_work *fw = NULL;
+	struct tag_work	*w = NULL;
+	struct tag_model *m;
+	struct feat_classes cls;
+	struct buf	 b = BUF_INIT;
+	char		 names[64][24];
+	const char	*np[64];
+	size_t		 nl[64];
+	uint64_t	 h[FEAT_MAX], *rows;
+	int16_t		*wt;
+	int32_t		 sc[64];
+	char		 err[128];
+	int		 out[1], best = 0;
+
+	for (c = 0; c < nc; c++) {
+		snprintf(names[c], sizeof(names[c]), "C%zu", c);
+		np[c] = names[c];
+		nl[c] = strlen(names[c]);
+	}
+	cls.names = np;
+	cls.lens = nl;
+	cls.n = nc;
+	cr_assert_eq(feat_prepare(&fw, &s, NULL), 0);
+	nf = feat_extract(fw, TAG_TASK_POS, 0, -1, -1, &cls, NULL, h, NULL);
+	cr_assert_gt(nf, 10);
+	rows = calloc(nf * 25 + 2, sizeof(*rows));
+	cr_assert_not_null(rows);
+	for (k = 0; k < nf; k++) {
+		if (k % 2 == 0)
+			rows[n++] = h[k];
+		for (i = 1; i <= 4; i++) {
+			rows[n++] = h[k] + i;
+			rows[n++] = h[k] - i;
+		}
+		for (i = 0; i < 8; i++)
+			rows[n++] = h[k] ^ (uint64_t)1 << i;
+		for (i = 40; i < 48; i++)
+			rows[n++] = h[k] ^ (uint64_t)1 << i;
+	}
+	rows[n++] = 0;
+	rows[n++] = UINT64_MAX;
+	qsort(rows, n, sizeof(*rows), cmp_u64);
+	for (i = 1, k = 1; i < n; i++)
+		if (rows[i] != rows[k - 1])
+			rows[k++] = rows[i];
+	n = k;
+	wt = calloc(n * nc, sizeof(*wt));
+	cr_assert_not_null(wt);
+	/* Filler rows weigh much, so that a false match shows. */
+	for (i = 0; i < n; i++)
+		for (c = 0; c < nc; c++)
+			wt[i * nc + c] = (int16_t)((i * 7 + c * 13) % 11 - 5);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nf && h[k] != rows[i]; k++)
+			;
+		if (k == nf || k % 2 != 0)
+			wt[i * nc + i % nc] = 1000;
+	}
+	memset(sc, 0, sizeof(sc));
+	for (k = 0; k < nf; k++)
+		for (i = 0; i < n; i++)
+			if (rows[i] == h[k] && k % 2 == 0)
+				for (c = 0; c < nc; c++)
+					sc[c] += wt[i * nc + c];
+	for (c = 1; c < nc; c++)
+		if (sc[c] > sc[best])
+			best = (int)c;
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, nc, np, n, rows, wt,
+	    1, 0), 0);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	cr_assert_eq(tag_predict(m, &s, out, &w), 0);
+	cr_assert_eq(out[0], best, "%zu classes: %d, not %d", nc, out[0],
+	    best);
+	tag_model_free(m);
+	tag_work_free(w);
+	feat_work_free(fw);
+	buf_free(&b);
+	free(rows);
+	free(wt);
+}
+
+Test(tagger, lookups_find_exactly_their_rows_among_crowded_ones)
+{
+	lookup_among_crowded_rows(2);
+	lookup_among_crowded_rows(4);
+	lookup_among_crowded_rows(9);
+	lookup_among_crowded_rows(17);
+	lookup_among_crowded_rows(28);
+	lookup_among_crowded_rows(64);
+}
+
 /* A table of three words over two levels: "Apple" 1/5, "apple" 0/2,
    "0000" (any four digits) 1/7. */
 static void
