@@ -201,7 +201,14 @@ GENSRC += common/df_data.inc tools/learn_df
 common/df_data.inc: tools/embed_df.sh data/keyphrases/df.txt
 	sh tools/embed_df.sh data/keyphrases/df.txt > $@.tmp && mv $@.tmp $@
 
-common/keyphrases.o: common/df_data.inc
+# The part-of-speech lexicon of --candidates=lexicon, learned from UD
+# English-EWT train by tools/learn_poslex.sh.
+GENSRC += common/poslex_data.inc
+common/poslex_data.inc: tools/embed_poslex.sh data/keyphrases/poslex.txt
+	sh tools/embed_poslex.sh data/keyphrases/poslex.txt > $@.tmp && \
+	    mv $@.tmp $@
+
+common/keyphrases.o: common/df_data.inc common/poslex_data.inc
 
 # normalize --fix joins hyphenated words found in the common-word list and
 # decodes the HTML5 entities (table generated from data/html/entities.txt).
@@ -253,3 +260,6 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \
 	    > data/keyphrases/df.txt.tmp && \
 	    mv data/keyphrases/df.txt.tmp data/keyphrases/df.txt
+	sh tools/learn_poslex.sh $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
+	    > data/keyphrases/poslex.txt.tmp && \
+	    mv data/keyphrases/poslex.txt.tmp data/keyphrases/poslex.txt

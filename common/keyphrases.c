@@ -69,6 +69,16 @@ enum kph_pos {
 	KPH_NPOS
 };
 
+/* One lower-cased word form and its most frequent part of speech
+ * (poslex_data.inc, from tools/learn_poslex.sh). */
+struct kph_lex {
+	const char	*word;
+	size_t		 len;
+	int		 pos;
+};
+
+#include "poslex_data.inc"
+
 struct kph_cand {
 	size_t		 ids[KPH_MAX_WORDS];
 	size_t		 nids;
@@ -101,8 +111,9 @@ struct kph {
 	struct kph_phrase *ph;
 	size_t		 ccap, phcap;
 	struct kph_tab	 ctab;
-	struct kph_occ	*occ;
-	size_t		 nocc, ocap;
+	struct kph_occ	*occ, *socc;	/* in text order; by term */
+	size_t		 nocc, ocap, socap;
+	size_t		*ooff, oocap;	/* kph_occ_sort's offsets */
 	size_t		*ranked, nranked, rcap;
 	double		*tmp;
 	size_t		 tmpcap;
@@ -124,6 +135,9 @@ struct kph {
 	int		*posmap;	/* model class -> enum kph_pos */
 	double		*ln;		/* ln[i] = ln i, 0 < i < KPH_NLN */
 	const unsigned char *src;	/* the text the tokens point into */
+	int		 lexpos;	/* kph_lex_pos of the last term read */
+	uint32_t	*lexslots;	/* kph_lex_index */
+	size_t		 nlexslots;
 };
 
 void
@@ -142,62 +156,91 @@ kph_config_init(struct kph_config *c)
 
 /* The built-in weights of KPH_FITTED: bias, then one per feature, in the
  * order of enum kph_feature, fitted by tools/fit_keyphrases.py on the
- * candidates of the tagger (kph_nouns_w) or, without one, of the
+ * candidates of the tagger (kph_nouns_w; --candidates=nouns), of the
+ * part-of-speech lexicon (kph_lex_w; --candidates=lexicon) or of the
  * capitalization rule (kph_names_w; --candidates=names). */
 static const double kph_nouns_w[KPH_NFEATURES + 1] = {
-	-4.763217,	/* bias */
-	0.141418,	/* lntf */
-	-0.265252,	/* tf1 */
-	-0.091606,	/* tf2 */
-	0.587699,	/* first */
-	-0.448876,	/* lnsent */
-	-0.351683,	/* sent0 */
-	-0.039101,	/* sent1 */
-	-0.157661,	/* spread */
-	1.215800,	/* sents */
-	-0.021917,	/* caps */
-	2.552388,	/* words1 */
-	0.825847,	/* words2 */
-	2.810206,	/* chars */
-	0.166610,	/* noun */
-	-0.037884,	/* propn */
-	-0.003381,	/* adj */
-	0.023011,	/* verb */
-	-0.917250,	/* adv */
-	-1.052957,	/* num */
-	0.001522,	/* idf */
-	0.033645,	/* tfidf */
-	-0.663981,	/* subsumed */
-	0.865756,	/* cohesion */
-	0.037082	/* yake */
+	-5.185746,	/* bias */
+	0.156726,	/* lntf */
+	-0.284773,	/* tf1 */
+	-0.107517,	/* tf2 */
+	0.572954,	/* first */
+	-0.463448,	/* lnsent */
+	-0.362745,	/* sent0 */
+	-0.060865,	/* sent1 */
+	-0.200562,	/* spread */
+	1.205601,	/* sents */
+	-0.021201,	/* caps */
+	2.759586,	/* words1 */
+	0.898837,	/* words2 */
+	3.228374,	/* chars */
+	0.159653,	/* noun */
+	-0.077318,	/* propn */
+	0.091832,	/* adj */
+	0.022113,	/* verb */
+	-0.953747,	/* adv */
+	-0.967651,	/* num */
+	0.028914,	/* idf */
+	0.025737,	/* tfidf */
+	-0.665052,	/* subsumed */
+	0.894340,	/* cohesion */
+	0.047527	/* yake */
 };
 
 static const double kph_names_w[KPH_NFEATURES + 1] = {
-	-4.865290,	/* bias */
-	0.120457,	/* lntf */
-	-0.400764,	/* tf1 */
-	-0.128959,	/* tf2 */
-	0.608415,	/* first */
-	-0.444470,	/* lnsent */
-	-0.407250,	/* sent0 */
-	-0.073791,	/* sent1 */
-	-0.125478,	/* spread */
-	1.303233,	/* sents */
-	0.044411,	/* caps */
-	2.508983,	/* words1 */
-	0.962716,	/* words2 */
-	3.622255,	/* chars */
+	-5.412550,	/* bias */
+	0.148109,	/* lntf */
+	-0.418381,	/* tf1 */
+	-0.144648,	/* tf2 */
+	0.596261,	/* first */
+	-0.459030,	/* lnsent */
+	-0.417136,	/* sent0 */
+	-0.108483,	/* sent1 */
+	-0.153596,	/* spread */
+	1.318556,	/* sents */
+	0.062306,	/* caps */
+	2.784770,	/* words1 */
+	1.039151,	/* words2 */
+	4.093146,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	-0.003745,	/* idf */
-	0.031257,	/* tfidf */
-	-0.924961,	/* subsumed */
-	0.694457,	/* cohesion */
-	0.053363	/* yake */
+	0.022011,	/* idf */
+	0.021421,	/* tfidf */
+	-0.991392,	/* subsumed */
+	0.772394,	/* cohesion */
+	0.060229	/* yake */
+};
+
+static const double kph_lex_w[KPH_NFEATURES + 1] = {
+	-5.137347,	/* bias */
+	0.173103,	/* lntf */
+	-0.275406,	/* tf1 */
+	-0.111967,	/* tf2 */
+	0.594268,	/* first */
+	-0.475178,	/* lnsent */
+	-0.338099,	/* sent0 */
+	-0.071806,	/* sent1 */
+	-0.194190,	/* spread */
+	1.146945,	/* sents */
+	-0.050346,	/* caps */
+	2.837669,	/* words1 */
+	0.924726,	/* words2 */
+	3.123436,	/* chars */
+	0.188604,	/* noun */
+	0.013498,	/* propn */
+	-0.039572,	/* adj */
+	-0.106768,	/* verb */
+	-0.999840,	/* adv */
+	-0.922357,	/* num */
+	0.019572,	/* idf */
+	0.023819,	/* tfidf */
+	-0.686446,	/* subsumed */
+	0.893918,	/* cohesion */
+	0.039011	/* yake */
 };
 
 /* Maps the tagger's classes to the parts of speech we look at. */
@@ -220,6 +263,8 @@ kph_posmap(struct kph *k)
 	return 0;
 }
 
+static int	kph_lex_index(struct kph *);
+
 struct kph *
 kph_new(const struct kph_config *c)
 {
@@ -241,8 +286,11 @@ kph_new(const struct kph_config *c)
 		k->ln[i] = qmath_ln((double)i);
 	if (k->cfg.weights == NULL)
 		k->cfg.weights = k->cfg.tagger != NULL ? kph_nouns_w :
-		    kph_names_w;
-	if (k->cfg.tagger != NULL && kph_posmap(k) == -1) {
+		    k->cfg.lexicon ? kph_lex_w : kph_names_w;
+	if ((k->cfg.tagger != NULL && kph_posmap(k) == -1) ||
+	    (k->cfg.tagger == NULL && k->cfg.lexicon &&
+	    kph_lex_index(k) == -1)) {
+		free(k->posmap);
 		free(k->ln);
 		free(k);
 		return NULL;
@@ -413,6 +461,63 @@ kph_idf(const struct kph *k, const unsigned char *w, size_t n)
 	return kph_lni(k, KPH_DF_DOCS + 1);
 }
 
+/* Fills k->lexslots, an open-addressing table of the indices + 1 of
+ * kph_lex[], keyed by kph_hash of the word: one probe or two per word
+ * instead of a binary search. */
+static int
+kph_lex_index(struct kph *k)
+{
+	size_t	 i, j, n = sizeof(kph_lex) / sizeof(kph_lex[0]);
+
+	for (k->nlexslots = 1; k->nlexslots < 2 * n; k->nlexslots *= 2)
+		;
+	if ((k->lexslots = calloc(k->nlexslots, sizeof(*k->lexslots))) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		j = kph_hash(2166136261u, kph_lex[i].word, kph_lex[i].len) &
+		    (k->nlexslots - 1);
+		while (k->lexslots[j] != 0)
+			j = (j + 1) & (k->nlexslots - 1);
+		k->lexslots[j] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/*
+ * The part of speech of word token t at sentence position pos without a
+ * tagger: the lexicon's for its lower-cased form k->word; a capitalized
+ * word not first in its sentence that the lexicon calls a noun or an
+ * adjective, or does not know, is a proper noun; an unknown word is an
+ * adverb if it ends in "ly", else a noun (capitalized: a proper noun).
+ */
+static int
+kph_lex_pos(const struct kph *k, const struct tok *t, size_t pos)
+{
+	const unsigned char *w = k->word.p;
+	size_t	 n = k->word.len, j, id;
+	int	 p = -1, cap = (t->flags & TOK_UPPER_INITIAL) != 0;
+
+	if (t->kind == TOK_NUMBER)
+		return KPH_POS_NUM;
+	j = kph_hash(2166136261u, w, n) & (k->nlexslots - 1);
+	while ((id = k->lexslots[j]) != 0) {
+		if (kph_lex[id - 1].len == n &&
+		    memcmp(kph_lex[id - 1].word, w, n) == 0) {
+			p = kph_lex[id - 1].pos;
+			break;
+		}
+		j = (j + 1) & (k->nlexslots - 1);
+	}
+	if (cap && (p == -1 || (pos > 0 && (p == KPH_POS_NOUN ||
+	    p == KPH_POS_ADJ))))
+		return KPH_POS_PROPN;
+	if (p != -1)
+		return p;
+	return n > 2 && w[n - 2] == 'l' && w[n - 1] == 'y' ? KPH_POS_ADV :
+	    KPH_POS_NOUN;
+}
+
 /* The term id of word token t at sentence position pos, counted; or
  * (size_t)-1 if out of memory. */
 static size_t
@@ -426,6 +531,8 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 	buf_clear(&k->word);
 	if (stop_lower(s, n, &k->word) == -1)
 		return (size_t)-1;
+	if (k->cfg.tagger == NULL && k->cfg.lexicon)
+		k->lexpos = kph_lex_pos(k, t, pos);
 	len = k->word.len;
 	if (t->kind == TOK_WORD)
 		len = stem_porter(k->word.p, len);
@@ -559,7 +666,7 @@ kph_candidate(struct kph *k, size_t m)
 	}
 	if (nnum == m)
 		return 0;
-	if (k->cfg.tagger != NULL) {
+	if (k->cfg.tagger != NULL || k->cfg.lexicon) {
 		if (!kph_pos_ok(k, first))
 			return 0;
 	} else if (m > 1 && k->cfg.names_only)
@@ -700,7 +807,8 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 		    (v[i].flags & TOK_UPPER_INITIAL) != 0;
 		k->ctok[k->clen] = k->ntok;
 		k->cpos[k->clen] = k->cfg.tagger != NULL ?
-		    k->posmap[k->classes[i]] : KPH_POS_OTHER;
+		    k->posmap[k->classes[i]] : k->cfg.lexicon ? k->lexpos :
+		    KPH_POS_OTHER;
 		k->cinit[k->clen] = pos == 1;
 		k->clen++;
 		for (m = k->clen; m >= 1; m--)
@@ -711,14 +819,28 @@ kph_sentence(struct kph *k, const unsigned char *src, const struct tok *v,
 	return 0;
 }
 
+/*
+ * Sorts k->occ by term into k->socc, keeping sentence order within a
+ * term: a counting sort, the counts being the terms' tf (every word or
+ * number token is one occurrence).
+ */
 static int
-kph_occ_cmp(const void *a, const void *b)
+kph_occ_sort(struct kph *k)
 {
-	const struct kph_occ *x = a, *y = b;
+	size_t	 i, sum = 0;
 
-	if (x->term != y->term)
-		return (x->term > y->term) - (x->term < y->term);
-	return (x->sent > y->sent) - (x->sent < y->sent);
+	if (qmath_grow(&k->socc, &k->socap, k->nocc + 1,
+	    sizeof(*k->socc)) == -1 ||
+	    qmath_grow(&k->ooff, &k->oocap, k->ttab.n + 1,
+	    sizeof(*k->ooff)) == -1)
+		return -1;
+	for (i = 0; i < k->ttab.n; i++) {
+		k->ooff[i] = sum;
+		sum += k->terms[i].tf;
+	}
+	for (i = 0; i < k->nocc; i++)
+		k->socc[k->ooff[k->occ[i].term]++] = k->occ[i];
+	return 0;
 }
 
 /* The term weights H (keyphrases.h). */
@@ -743,16 +865,16 @@ kph_term_scores(struct kph *k)
 	sd = nvalid > 0 ? qmath_sqrt(sq / (double)nvalid - mean * mean) : 0;
 	if (qmath_grow(&k->tmp, &k->tmpcap, k->nocc + 1, sizeof(*k->tmp)) == -1)
 		return -1;
-	if (k->nocc > 1)
-		qsort(k->occ, k->nocc, sizeof(*k->occ), kph_occ_cmp);
+	if (kph_occ_sort(k) == -1)
+		return -1;
 	for (i = 0; i < k->nocc; i = e) {
-		t = &k->terms[k->occ[i].term];
+		t = &k->terms[k->socc[i].term];
 		/* The distinct sentences of the term, for the median. */
 		nd = 0;
-		for (e = i; e < k->nocc && k->occ[e].term == k->occ[i].term;
-		    e++)
-			if (e == i || k->occ[e].sent != k->occ[e - 1].sent)
-				k->tmp[nd++] = (double)k->occ[e].sent;
+		for (e = i; e < k->nocc && k->socc[e].term ==
+		    k->socc[i].term; e++)
+			if (e == i || k->socc[e].sent != k->socc[e - 1].sent)
+				k->tmp[nd++] = (double)k->socc[e].sent;
 		j = nd / 2;
 		med = nd % 2 ? k->tmp[j] : (k->tmp[j - 1] + k->tmp[j]) / 2;
 		pos = qmath_ln(qmath_ln(3 + med));
@@ -1052,12 +1174,15 @@ kph_free(struct kph *k)
 	free(k->ph);
 	kph_tab_free(&k->ctab);
 	free(k->occ);
+	free(k->socc);
+	free(k->ooff);
 	free(k->ranked);
 	free(k->tmp);
 	free(k->words);
 	free(k->lens);
 	free(k->classes);
 	free(k->posmap);
+	free(k->lexslots);
 	free(k->ln);
 	tag_work_free(k->tw);
 	free(k);

@@ -12,11 +12,17 @@
  * of 1 to max_words word or number tokens inside a chunk is a candidate
  * if it neither starts nor ends with a stop word (stopwords.h, or a word
  * shorter than min_chars characters), is not all numbers, (inner_stop
- * unset) holds no stop word at all, and, with a part-of-speech tagger
- * (cfg.tagger), is one content word (NOUN PROPN ADJ VERB ADV NUM) or a
- * noun phrase (ADJ|NOUN|PROPN)* (NOUN|PROPN); without one (names_only set)
- * if longer than one token, it is all capitalized words or numbers: a
- * name, "Hugo Cabret".  A term is a lower-cased word stemmed by Porter's
+ * unset) holds no stop word at all, and, with parts of speech, is one
+ * content word (NOUN PROPN ADJ VERB ADV NUM) or a noun phrase
+ * (ADJ|NOUN|PROPN)* (NOUN|PROPN).  The parts of speech come from a
+ * part-of-speech tagger (cfg.tagger) or, with cfg.lexicon, from a lexicon:
+ * the most frequent UPOS of each word form seen twice or more in UD
+ * English-EWT train (data/keyphrases/poslex.txt, tools/learn_poslex.sh),
+ * a capitalized word not first in its sentence that it calls a noun or an
+ * adjective, or does not know, being a proper noun, another unknown word
+ * an adverb if it ends in "ly", else a noun.  Without either (names_only
+ * set), a candidate longer than one token is all capitalized words or
+ * numbers: a name, "Hugo Cabret".  A term is a lower-cased word stemmed by Porter's
  * algorithm (stem.h); occurrences of the same term sequence are one
  * candidate, shown in the form of its first occurrence.
  *
@@ -125,6 +131,8 @@ struct kph_config {
 	int			 inner_stop;	/* stop words may sit inside */
 	int			 names_only;	/* longer than a word: only runs
 						   of capitalized words */
+	int			 lexicon;	/* without a tagger: parts of
+						   speech from the lexicon */
 	int			 drop_contained;
 	double			 tf_power;	/* the count's exponent */
 	enum kph_method		 method;
@@ -155,12 +163,14 @@ struct kph;
 /* Sets c to the defaults: 10 phrases of up to 4 words, min_chars 3, no
  * stop words inside, names only past one word (without a tagger),
  * contained phrases kept, tf_power 3, KPH_FITTED with the built-in
- * weights, no lexicons and no tagger.  The YAKE settings were chosen on
- * the train split of 500N-KPCrowd with tests/eval/keyphrases_eval.py
- * --split train (F1@10 17.11; YAKE's own candidate score and up to 3
- * words of any kind: 8.70); the fitted ranker scores 20.38 there with
- * the tagger, 19.28 without (dev: 18.39 and 17.69; contained phrases kept
- * because dropping them scored lower on train). */
+ * weights, no lexicons, no part-of-speech lexicon and no tagger.  The
+ * YAKE settings were chosen on the train split of 500N-KPCrowd with
+ * tests/eval/keyphrases_eval.py --split train (F1@10 17.11; YAKE's own
+ * candidate score and up to 3 words of any kind: 8.70; both before the
+ * evaluation deleted hyphens); the fitted ranker scores 21.67 there with
+ * the lexicon, 21.63 with the tagger, 20.79 with neither (dev: 19.17,
+ * 19.69 and 18.39; contained phrases kept because dropping them scored
+ * lower on train). */
 void	kph_config_init(struct kph_config *c);
 
 /* A new engine holding a copy of c (the lexicons, weights and tagger by

@@ -44,8 +44,8 @@ enum {
 
 static const char usage_text[] =
 "usage: extract-keypoints [-qz] [-n count] [--abbrev file] [--bullets]\n"
-"                         [--candidates=nouns|names] [--entities]\n"
-"                         [--explain] [--field name] [--json]\n"
+"                         [--candidates=lexicon|nouns|names]\n"
+"                         [--entities] [--explain] [--field name] [--json]\n"
 "                         [--line-buffered] [--order=doc|score]\n"
 "                         [--phrases] [--ratio ratio] [--scores]\n"
 "                         [--stopwords file] [--strict] [--title]\n"
@@ -54,9 +54,10 @@ static const char usage_text[] =
 "\n"
 "      --abbrev=FILE    add the abbreviations in a YAML file\n"
 "      --bullets        prefix each key point with a bullet\n"
-"      --candidates=C   with --phrases: nouns (default): content words and\n"
-"                       noun phrases, by the part-of-speech tagger; names:\n"
-"                       words and capitalized names, without it (faster)\n"
+"      --candidates=C   with --phrases: lexicon (default): content words\n"
+"                       and noun phrases, parts of speech from a lexicon;\n"
+"                       nouns: the same by the part-of-speech tagger\n"
+"                       (slower); names: words and capitalized names\n"
 "      --entities       density counts the names the entity model finds,\n"
 "                       not capitalized words (slower)\n"
 "      --explain        every sentence with its rank, score and features,\n"
@@ -83,7 +84,8 @@ struct options {
 	int		 bullets;
 	int		 entities;
 	int		 phrases;
-	int		 names;		/* --candidates=names */
+	int		 names;		/* --candidates: nouns 0, names 1,
+					   lexicon 2 */
 	int		 candidates_set;
 	int		 order_set;
 	int		 explain;
@@ -571,6 +573,7 @@ main(int argc, char *argv[])
 
 	diag_init(PROG);
 	memset(&o, 0, sizeof(o));
+	o.names = 2;
 	opts_common_init(&o.common);
 	kp_config_init(&o.kp);
 	kph_config_init(&o.kph);
@@ -600,6 +603,8 @@ main(int argc, char *argv[])
 				o.names = 0;
 			else if (strcmp(optarg, "names") == 0)
 				o.names = 1;
+			else if (strcmp(optarg, "lexicon") == 0)
+				o.names = 2;
 			else
 				diag_usage("unknown candidates: %s", optarg);
 			o.candidates_set = 1;
@@ -661,6 +666,7 @@ main(int argc, char *argv[])
 	if (o.entities)
 		o.kp.ner = ner = load_model(models_ner, "entity");
 	if (o.phrases) {
+		o.kph.lexicon = o.names == 2;
 		if (!o.names)
 			o.kph.tagger = pos = load_model(models_pos,
 			    "part-of-speech");

@@ -1,6 +1,6 @@
 """fit_keyphrases.py: fits the weights of extract-keypoints --phrases.
 
-Usage: python3 tools/fit_keyphrases.py [--candidates=names] [DATA]
+Usage: python3 tools/fit_keyphrases.py [--candidates=C] [DATA]
        (DATA: ../shared/data)
 
 Reads the train split of 500N-KPCrowd (keyphrases_500n_kpcrowd/
@@ -16,10 +16,11 @@ The fit: features standardized (mean 0, standard deviation 1 over the
 candidates), L2 penalty 1e-3, full-batch gradient descent with step 0.5 for
 400 rounds from zero weights, in a fixed order: no randomness, so the same
 data gives the same weights.  The weights are then taken back to the raw
-features.  Prints them as the C initializer of kph_nouns_w in common/keyphrases.c
-(bias first, then one per feature in the order --explain lists them), to
-be pasted there; with --candidates=names, the weights of those
-candidates, kph_names_w.
+features.  Prints them as the C initializer of the weights of the
+candidates (C: lexicon, the default, nouns or names) in
+common/keyphrases.c, kph_lex_w, kph_nouns_w or kph_names_w (bias first,
+then one per feature in the order --explain lists them), to be pasted
+there.
 
 Standard library only.
 """
@@ -32,15 +33,11 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "eval"))
-from keypoints_eval import tokens  # noqa: E402
+from keyphrases_eval import norm  # noqa: E402  the evaluation's match
 
 L2 = 1e-3
 STEP = 0.5
 ROUNDS = 400
-
-
-def norm(phrase):
-    return " ".join(tokens(phrase))
 
 
 def examples(data, extra):
@@ -100,9 +97,14 @@ def main():
     extra = [a for a in args if a.startswith("--candidates=")]
     args = [a for a in args if a not in extra]
     data = args[0] if args else os.path.join(ROOT, "..", "shared", "data")
+    extra = extra[-1:] or ["--candidates=lexicon"]
+    arrays = {"--candidates=lexicon": "kph_lex_w",
+              "--candidates=nouns": "kph_nouns_w",
+              "--candidates=names": "kph_names_w"}
+    if extra[0] not in arrays:
+        sys.exit("fit_keyphrases: unknown %s" % extra[0])
+    array = arrays[extra[0]]
     names, xs, ys = examples(data, extra)
-    array = "kph_names_w" if extra == ["--candidates=names"] else \
-        "kph_nouns_w"
     bias, w = fit(xs, ys)
     print("/* tools/fit_keyphrases.py: %d candidates, %d positive */" %
           (len(xs), int(sum(ys))))

@@ -18,7 +18,9 @@ its count and its features; --extra adds options, --candidates=names say):
                phrase (stemmed); ties to the earlier phrase.
   first        the candidates in order of first occurrence.
 
-Scoring: a phrase is lower-cased, cut into [a-z0-9] runs, each run longer
+Scoring: a phrase loses the hyphens and apostrophes inside its words (the
+reference phrases hold no hyphen: "putupon" for "put-upon"), is
+lower-cased, cut into [a-z0-9] runs, each run longer
 than 3 characters stemmed by Porter's algorithm (keypoints_eval.py's code,
 as in ROUGE); a prediction counts if its stemmed form equals that of a
 reference phrase.  Predictions with the same stemmed form as a better one
@@ -34,6 +36,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -49,8 +52,16 @@ PUBLISHED = "published F1@10 on 500N-KPCrowd: TF-IDF 16.9, YAKE 17.3, " \
     "MultipartiteRank 18.2"
 
 
+# 500N-KPCrowd's key phrases hold no hyphen: the annotation tool deleted
+# them ("putupon", "wellacted"), and some apostrophes ("arnaults" beside
+# "Anton's").  Both sides get hyphens and apostrophes inside a word deleted
+# before tokens() cuts at what is left, so "put-upon" matches "putupon"
+# and "Arnault's" "arnaults".
+JOINERS = re.compile(r"(?<=[A-Za-z0-9])['\u2019-]+(?=[A-Za-z0-9])")
+
+
 def norm(phrase):
-    return " ".join(tokens(phrase))
+    return " ".join(tokens(JOINERS.sub("", phrase)))
 
 
 def load(path):

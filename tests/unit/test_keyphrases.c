@@ -278,12 +278,15 @@ Test(keyphrases, runs_are_independent_and_empty_text_has_none)
 	kph_free(k);
 }
 
-Test(keyphrases, tagged_candidates_are_content_words_and_noun_phrases)
+/* Runs k on a sentence with noun phrases and checks its candidates. */
+static void
+noun_phrases(struct kph *k, const char *more)
 {
-	struct kph	*k = fitted(10);
+	char	 text[512];
 
-	run(k, "The new riverside park was approved by the city council "
-	    "on Thursday.", NULL);
+	snprintf(text, sizeof(text), "The new riverside park was approved by "
+	    "the city council on Thursday.%s", more);
+	run(k, text, NULL);
 	cr_assert_geq(find(k, "riverside park"), 0);
 	cr_assert_geq(find(k, "new riverside park"), 0);
 	cr_assert_geq(find(k, "city council"), 0);
@@ -291,6 +294,38 @@ Test(keyphrases, tagged_candidates_are_content_words_and_noun_phrases)
 	cr_assert_geq(find(k, "approved"), 0, "a verb alone");
 	cr_assert_eq(find(k, "park approved"), -1, "not a noun phrase");
 	cr_assert_eq(find(k, "council Thursday"), -1);
+}
+
+Test(keyphrases, tagged_candidates_are_content_words_and_noun_phrases)
+{
+	struct kph	*k = fitted(10);
+
+	noun_phrases(k, "");
+	kph_free(k);
+}
+
+Test(keyphrases, lexicon_candidates_are_content_words_and_noun_phrases)
+{
+	struct kph_config c;
+	struct kph	*k;
+	const struct kph_phrase *p;
+	size_t		 n;
+	long		 i;
+
+	kph_config_init(&c);
+	c.stop = sw;
+	c.lexicon = 1;
+	k = start(&c);
+	noun_phrases(k, " Officials quickly praised Glenmoor Park.");
+	cr_assert_eq(find(k, "Officials quickly"), -1, "ends in an adverb");
+	cr_assert_eq(find(k, "quickly praised"), -1);
+	cr_assert_geq(find(k, "Glenmoor Park"), 0, "an unknown name");
+	p = kph_candidates(k, &n);
+	i = find(k, "quickly");
+	cr_assert_geq(i, 0);
+	cr_assert_float_eq(p[i].f[KPH_F_ADV], 1, 1e-9);
+	i = find(k, "Glenmoor Park");
+	cr_assert_float_eq(p[i].f[KPH_F_PROPN], 1, 1e-9);
 	kph_free(k);
 }
 
