@@ -27,7 +27,9 @@ reference phrase.  Predictions with the same stemmed form as a better one
 are skipped before taking the top 10, for every system alike; references
 are deduplicated the same way.  P@10 = hits / predictions (at most 10),
 R@10 = hits / references, F1 per story, averaged over stories, x 100 (as
-Campos et al. 2020 report).  Columns: all stories, and those with text.
+Campos et al. 2020 report).  Columns: all stories, and those with text;
+then "strict", F1@10 over all stories with hyphens and apostrophes kept,
+the match published figures use, on which the goal is judged.
 
 Standard library only.
 """
@@ -62,6 +64,11 @@ JOINERS = re.compile(r"(?<=[A-Za-z0-9])['\u2019-]+(?=[A-Za-z0-9])")
 
 def norm(phrase):
     return " ".join(tokens(JOINERS.sub("", phrase)))
+
+
+def norm_strict(phrase):
+    """The match published figures use: no joiners deleted."""
+    return " ".join(tokens(phrase))
 
 
 def load(path):
@@ -101,7 +108,7 @@ def candidates(prog, docs, extra):
     return res
 
 
-def top(phrases, k=K):
+def top(phrases, k=K, norm=norm):
     out, seen = [], set()
     for p in phrases:
         s = norm(p)
@@ -113,7 +120,7 @@ def top(phrases, k=K):
     return out
 
 
-def prf(pred, gold):
+def prf(pred, gold, norm=norm):
     g = set(norm(x) for x in gold) - {""}
     hits = sum(1 for p in pred if p in g)
     if hits == 0:
@@ -164,22 +171,33 @@ def main():
     full = [i for i, x in enumerate(docs) if not x.get("title_only")]
     print("Key phrases: 500N-KPCrowd %s, stemmed exact match, x 100" %
           args.split)
-    print("%-26s | %-20s | %-8s" % ("", "all %d stories" % len(docs),
-                                    "%d with text" % len(full)))
-    print("%-26s | %6s %6s %6s | %6s" % ("system", "P@10", "R@10", "F1@10",
-                                         "F1@10"))
-    best = 0.0
+    print("%-26s | %-20s | %-8s | %-8s" % (
+        "", "all %d stories" % len(docs), "%d with text" % len(full),
+        "strict"))
+    print("%-26s | %6s %6s %6s | %8s | %8s" % (
+        "system", "P@10", "R@10", "F1@10", "F1@10", "F1@10"))
+    best = best_strict = 0.0
     for name, rank in systems:
         sc = [prf(top(rank(c)), x["keyphrases"])
               for c, x in zip(cands, docs)]
         avg = [sum(v[i] for v in sc) / len(sc) * 100 for i in range(3)]
         f_full = sum(sc[i][2] for i in full) / max(len(full), 1) * 100
-        print("%-26s | %6.2f %6.2f %6.2f | %6.2f" %
-              (name, avg[0], avg[1], avg[2], f_full))
+        strict = sum(prf(top(rank(c), norm=norm_strict), x["keyphrases"],
+                         norm=norm_strict)[2]
+                     for c, x in zip(cands, docs)) / len(docs) * 100
+        print("%-26s | %6.2f %6.2f %6.2f | %8.2f | %8.2f" %
+              (name, avg[0], avg[1], avg[2], f_full, strict))
         if name.startswith("quire"):
-            best = avg[2]
-    print("goal: quire F1@10 >= %.0f (all stories): %s; %s" %
-          (GOAL, "met" if best >= GOAL else "not met", PUBLISHED))
+            best, best_strict = avg[2], strict
+    # The goal is judged on the strict match, the one the published
+    # figures use; the joiner-deleting match is the fairer reading of
+    # this data set but raises every system.
+    print("strict: hyphens and apostrophes kept, as the published figures"
+          " match")
+    print("goal: quire F1@10 >= %.0f (all stories, strict): %.2f, %s "
+          "(%.2f with joiners deleted); %s" %
+          (GOAL, best_strict, "met" if best_strict >= GOAL else "not met",
+           best, PUBLISHED))
     return 0
 
 
