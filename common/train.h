@@ -34,6 +34,13 @@ struct train_config {
 	unsigned	 min_count;	/* 0 or 1: every feature */
 	double		 min_weight;	/* drop rows with max |w| below */
 	size_t		 max_rows;	/* 0: no limit */
+	/* 1, or 2 for a two-stage model (feat.h), whose stage 2 learns
+	   from stage-1 classes jackknifed over folds (>= 2) of the data. */
+	int		 stages;
+	int		 folds;
+	/* Runs from zero, each with its own shuffling, whose averaged
+	   weights are averaged (1: one run). */
+	int		 runs;
 	/* Word clusters for the features (clusters.h), or NULL: none.  The
 	   model records the table, and loads only with it. */
 	const struct clusters *clusters;
