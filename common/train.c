@@ -118,7 +118,7 @@ train_config_init(struct train_config *cfg, enum tag_task task,
 	cfg->min_count = 1;
 	cfg->min_weight = 0.3;
 	cfg->stages = 1;
-	cfg->folds = 5;
+	cfg->folds = 10;
 	cfg->runs = 1;
 }
 

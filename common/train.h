@@ -52,7 +52,8 @@ struct train_config {
 };
 
 /* The defaults: 12 epochs, seed 1, min_count 1, min_weight 0.3, no row
-   limit (the choices measured best on the dev sets; see train_tagger.c). */
+   limit, one stage, 10 folds, one run (the choices measured best on the
+   dev sets; see train_tagger.c). */
 void	train_config_init(struct train_config *, enum tag_task,
 	    const char *const *classes, size_t nclasses);
 
