@@ -232,6 +232,7 @@ tools/train_tagger: tools/train_tagger.c libquire.a
 
 # The trained models are linked in whole (common/models.c, .incbin).
 common/models.o: data/models/pos.model data/models/ner.model \
+	    data/models/ner-accurate.model \
 	    data/models/clusters.bin
 
 tools/learn_clusters: tools/learn_clusters.c libquire.a
@@ -245,11 +246,14 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl
 	./tools/train_tagger -q --task pos --clusters data/models/clusters.bin \
-	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
+	    --runs 3 --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner.model
+	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
+	    --stages 2 --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
+	    --out data/models/ner-accurate.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl \

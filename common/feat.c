@@ -37,6 +37,13 @@
  *                     not in the table)
  *   p1cF= cM-1c= ccM+1=   the previous class with the word's finest
  *                     cluster F; cluster bigrams at the middle level M
+ *   Stage 2 of a two-stage model (feat_stage): all of the above, hashed
+ *   apart, and, q being the stage-1 class:
+ *   q0= q-1= q+1= q+2= qq+1= q+12=   of the word and its neighbours
+ *   p1q+1= lq+1=      the previous class, the word, with q+1
+ *   ag= agm=          NER, capitalized words: each entity type, and the
+ *                     commonest type, of the word's other occurrences in
+ *                     the document ("-": none; Ratinov and Roth 2009)
  *
  * Outside the sentence, words and shapes read "<s>" (left) and "</s>"
  * (right), classes "<s>", UPOS "<s>"/"</s>" and an unknown UPOS "?".
@@ -91,6 +98,8 @@ struct feat_work {
 	unsigned	 sflags;	/* tag_sentence.flags */
 	int		 headline;
 	size_t		 nlevels;	/* of the clusters; 0: none */
+	int		 stage;		/* 1 or 2 (feat_stage) */
+	const int	*pass1;		/* stage 2: the stage-1 classes */
 };
 
 int
@@ -265,6 +274,8 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
 		w->cap = cap;
 	}
 	buf_clear(&w->pool);
+	w->stage = 1;
+	w->pass1 = NULL;
 	w->n = s->n;
 	w->sflags = s->flags;
 	w->nlevels = cl != NULL ? clusters_levels(cl) : 0;
@@ -310,6 +321,7 @@ struct feat_doc {
 	uint64_t	*keys;
 	unsigned char	*ev;		/* DOC_*; 0: empty slot */
 	signed char	*last;		/* class last predicted, or -1 */
+	uint16_t	*agg;		/* FEAT_AGG_CLASSES counts a slot */
 	size_t		 cap, n;	/* cap: a power of two */
 };
 
@@ -336,10 +348,13 @@ doc_add(struct feat_doc *d, uint64_t key)
 		d->keys = malloc(d->cap * sizeof(*d->keys));
 		d->ev = calloc(d->cap, 1);
 		d->last = malloc(d->cap);
-		if (d->keys == NULL || d->ev == NULL || d->last == NULL) {
+		d->agg = malloc(d->cap * FEAT_AGG_CLASSES * sizeof(*d->agg));
+		if (d->keys == NULL || d->ev == NULL || d->last == NULL ||
+		    d->agg == NULL) {
 			free(d->keys);
 			free(d->ev);
 			free(d->last);
+			free(d->agg);
 			*d = old;
 			return -1;
 		}
@@ -350,10 +365,14 @@ doc_add(struct feat_doc *d, uint64_t key)
 			d->keys[j] = old.keys[i];
 			d->ev[j] = old.ev[i];
 			d->last[j] = old.last[i];
+			memcpy(d->agg + j * FEAT_AGG_CLASSES, old.agg + i *
+			    FEAT_AGG_CLASSES, FEAT_AGG_CLASSES *
+			    sizeof(*d->agg));
 		}
 		free(old.keys);
 		free(old.ev);
 		free(old.last);
+		free(old.agg);
 	}
 	i = doc_slot(d, key);
 	if (d->ev[i] == 0) {
@@ -361,6 +380,8 @@ doc_add(struct feat_doc *d, uint64_t key)
 		d->keys[i] = key;
 		d->ev[i] = 0x80;
 		d->last[i] = -1;
+		memset(d->agg + i * FEAT_AGG_CLASSES, 0, FEAT_AGG_CLASSES *
+		    sizeof(*d->agg));
 		d->n++;
 	}
 	return (long)i;
@@ -444,6 +465,43 @@ feat_doc_record(struct feat_doc *d, const struct feat_work *w,
 	return 0;
 }
 
+int
+feat_doc_aggregate(struct feat_doc *d, const struct feat_work *w,
+    const int *classes)
+{
+	size_t	 i;
+	long	 slot;
+	uint16_t *a;
+
+	for (i = 0; i < w->n; i++) {
+		if (!(w->v[i].flags & FW_INITCAP) || classes[i] < 0 ||
+		    classes[i] >= FEAT_AGG_CLASSES)
+			continue;
+		if ((slot = doc_add(d, w->v[i].key)) < 0)
+			return -1;
+		a = d->agg + (size_t)slot * FEAT_AGG_CLASSES + classes[i];
+		if (*a < UINT16_MAX)
+			(*a)++;
+	}
+	return 0;
+}
+
+void
+feat_doc_restart(struct feat_doc *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->cap; i++)
+		d->last[i] = -1;
+}
+
+void
+feat_stage(struct feat_work *w, int stage, const int *pass1)
+{
+	w->stage = stage;
+	w->pass1 = stage == 2 ? pass1 : NULL;
+}
+
 void
 feat_doc_free(struct feat_doc *d)
 {
@@ -452,6 +510,7 @@ feat_doc_free(struct feat_doc *d)
 	free(d->keys);
 	free(d->ev);
 	free(d->last);
+	free(d->agg);
 	free(d);
 }
 
@@ -467,11 +526,19 @@ struct fstr {
 	char		 s[FSTR_MAX];
 };
 
+/* A literal's bytes and length. */
+#define LIT(s)	(s), (sizeof(s) - 1)
+
 struct fsink {
 	uint64_t	*out;
 	size_t		 n;
 	struct buf	*text;
+	uint64_t	 salt;		/* stage 2: hashed apart */
 };
+
+/* Stage 2's features are stage 1's hashes exclusive-ored with this
+   (the first 64 bits of the fractional part of pi). */
+#define STAGE2_SALT	0x243F6A8885A308D3ULL
 
 static inline void
 fs_add(struct fstr *f, const void *p, size_t n)
@@ -494,13 +561,12 @@ emit(struct fsink *k, const struct fstr *f)
 {
 	if (k->n >= FEAT_MAX)
 		return;
-	k->out[k->n++] = feat_hash(f->s, f->n);
-	if (k->text != NULL && buf_append(k->text, f->s, f->n) == 0)
+	k->out[k->n++] = feat_hash(f->s, f->n) ^ k->salt;
+	if (k->text != NULL && (k->salt == 0 ||
+	    buf_append(k->text, LIT("2:")) == 0) &&
+	    buf_append(k->text, f->s, f->n) == 0)
 		(void)buf_putc(k->text, '\n');
 }
-
-/* A literal's bytes and length. */
-#define LIT(s)	(s), (sizeof(s) - 1)
 
 /* Words and shapes of position j, which may be outside the sentence. */
 static void
@@ -587,6 +653,120 @@ add_class(struct fstr *f, const struct feat_classes *c, int k)
 		fs_add(f, c->names[k], c->lens[k]);
 }
 
+/* The stage-1 class of position j, or "<s>"/"</s>" outside. */
+static void
+add_pass1(struct fstr *f, const struct feat_work *w,
+    const struct feat_classes *c, long j)
+{
+	if (j >= 0 && (size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else
+		add_class(f, c, j < 0 ? -1 : w->pass1[j]);
+}
+
+/* The entity type of class k: its name without "B-" or "I-". */
+static void
+add_type(struct fstr *f, const struct feat_classes *c, int k)
+{
+	const char *name = c->names[k];
+	size_t	 len = c->lens[k];
+
+	if (len > 2 && name[1] == '-') {
+		name += 2;
+		len -= 2;
+	}
+	fs_add(f, name, len);
+}
+
+/*
+ * The features stage 2 adds (feat.h): the stage-1 classes q of the word
+ * and its neighbours, and for NER, of the other occurrences of a
+ * capitalized word in the document: "ag=T" for each entity type T among
+ * them, "agm=" the commonest type ("O" included; "-": none).
+ */
+static void
+stage2(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    size_t i, int p1, const struct feat_classes *classes,
+    const struct feat_doc *doc)
+{
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	long		 j = (long)i, slot;
+	int		 cnt[FEAT_AGG_CLASSES], q0 = w->pass1[i], c, c2, best;
+	size_t		 nc = classes->n < FEAT_AGG_CLASSES ? classes->n :
+			    FEAT_AGG_CLASSES;
+
+	fs_set(&f, LIT("q0="));
+	add_pass1(&f, w, classes, j);
+	emit(k, &f);
+	fs_set(&f, LIT("q-1="));
+	add_pass1(&f, w, classes, j - 1);
+	emit(k, &f);
+	fs_set(&f, LIT("q+1="));
+	add_pass1(&f, w, classes, j + 1);
+	emit(k, &f);
+	fs_set(&f, LIT("q+2="));
+	add_pass1(&f, w, classes, j + 2);
+	emit(k, &f);
+	fs_set(&f, LIT("qq+1="));
+	add_pass1(&f, w, classes, j);
+	fs_add(&f, LIT("|"));
+	add_pass1(&f, w, classes, j + 1);
+	emit(k, &f);
+	fs_set(&f, LIT("q+12="));
+	add_pass1(&f, w, classes, j + 1);
+	fs_add(&f, LIT("|"));
+	add_pass1(&f, w, classes, j + 2);
+	emit(k, &f);
+	fs_set(&f, LIT("p1q+1="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	add_pass1(&f, w, classes, j + 1);
+	emit(k, &f);
+	fs_set(&f, LIT("lq+1="));
+	add_norm(&f, w, j);
+	fs_add(&f, LIT("|"));
+	add_pass1(&f, w, classes, j + 1);
+	emit(k, &f);
+
+	if (task != TAG_TASK_NER || doc == NULL ||
+	    !(fw->flags & FW_INITCAP) || (slot = doc_find(doc, fw->key)) < 0)
+		return;
+	/* The counts of the other occurrences: without this one. */
+	for (c = 0; c < (int)nc; c++)
+		cnt[c] = doc->agg[(size_t)slot * FEAT_AGG_CLASSES +
+		    (size_t)c] - (c == q0);
+	/* Fold B- and I- of a type into the first class of the type. */
+	for (c = 0; c < (int)nc; c++)
+		for (c2 = c + 1; c2 < (int)nc; c2++) {
+			if (cnt[c2] == 0 || classes->lens[c] < 3 ||
+			    classes->lens[c] != classes->lens[c2] ||
+			    strcmp(classes->names[c] + 1,
+			    classes->names[c2] + 1) != 0)
+				continue;
+			cnt[c] += cnt[c2];
+			cnt[c2] = 0;
+		}
+	best = -1;
+	for (c = 0; c < (int)nc; c++) {
+		if (cnt[c] <= 0)
+			continue;
+		if (best < 0 || cnt[c] > cnt[best])
+			best = c;
+		if (classes->lens[c] > 2 && classes->names[c][1] == '-') {
+			fs_set(&f, LIT("ag="));
+			add_type(&f, classes, c);
+			emit(k, &f);
+		}
+	}
+	fs_set(&f, LIT("agm="));
+	if (best < 0)
+		fs_add(&f, LIT("-"));
+	else
+		add_type(&f, classes, best);
+	emit(k, &f);
+}
+
 size_t
 feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
     int p1, int p2, const struct feat_classes *classes,
@@ -604,6 +784,7 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 	k.out = out;
 	k.n = 0;
 	k.text = text;
+	k.salt = w->stage == 2 ? STAGE2_SALT : 0;
 
 	fs_set(&f, LIT("b"));
 	emit(&k, &f);
@@ -853,6 +1034,8 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 			emit(&k, &f);
 		}
 	}
+	if (w->stage == 2)
+		stage2(&k, w, task, i, p1, classes, doc);
 	return k.n;
 }
 

@@ -25,14 +25,14 @@
 #include "tagger.h"
 
 /* The most features one word can have; size feat_extract's output so. */
-#define FEAT_MAX	80
+#define FEAT_MAX	96
 
 /*
  * The revision of the templates below.  Models record it; a model trained
  * on other templates is refused at load, since its weights would be
  * silently wrong.  Change it whenever feat_extract changes what it hashes.
  */
-#define FEAT_VERSION	2
+#define FEAT_VERSION	3
 
 /*
  * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,
@@ -96,6 +96,30 @@ int	feat_doc_record(struct feat_doc *d, const struct feat_work *w,
 void	feat_doc_free(struct feat_doc *);
 
 /*
+ * Two-stage models (stacking: Cohen and Carvalho 2005; for NER, Ratinov
+ * and Roth 2009's "two-stage prediction aggregation"; for POS, the right
+ * context tags of Toutanova et al. 2003, predicted rather than decoded
+ * jointly).  Stage 1 tags as above.  Stage 2 sees every stage-1 feature
+ * again, hashed apart (so both stages share one table of rows), and
+ * features of the stage-1 classes: of the word and its neighbours on both
+ * sides, and for NER their counts over the other occurrences of the word
+ * in the document.
+ *
+ * feat_stage sets the stage of the features feat_extract gives for the
+ * sentence last given to feat_prepare (which resets it to 1); for stage 2,
+ * pass1[0..n) are the stage-1 classes of its words, read until the next
+ * feat_prepare.  feat_doc_aggregate adds the stage-1 classes of that
+ * sentence to the document's counts (feat_doc_begin clears them);
+ * feat_doc_restart forgets the classes feat_doc_record remembered, before
+ * stage 2 goes over the document again.
+ */
+#define FEAT_AGG_CLASSES	16
+void	feat_stage(struct feat_work *w, int stage, const int *pass1);
+int	feat_doc_aggregate(struct feat_doc *d, const struct feat_work *w,
+	    const int *classes);
+void	feat_doc_restart(struct feat_doc *d);
+
+/*
  * Stores the hashes of the features of word i (of the sentence last given
  * to feat_prepare) in out[0..FEAT_MAX) and returns their number.  p1 and p2
  * are the classes of words i-1 and i-2, or -1 before the sentence start.
@@ -122,14 +146,14 @@ int	feat_bio_allowed(const char *prev, const char *cur);
  * hashes[r] (strictly increasing) with weights[r * nclasses + c], so that
  * the score of class c is scale times the sum of its weights.  clusters
  * is the clusters_id of the word clusters the features used, or 0 if
- * none.  Returns 0,
+ * none; stages is 1, or 2 for a two-stage model.  Returns 0,
  * -1 if the arguments break those rules, or -2 if out of memory.
  */
 #define TAG_NAME_MAX	31
 #define TAG_CLASSES_MAX	64
 int	tag_model_encode(struct buf *out, enum tag_task task, size_t nclasses,
 	    const char *const *names, size_t nrows, const uint64_t *hashes,
-	    const int16_t *weights, float scale, uint32_t clusters);
+	    const int16_t *weights, float scale, uint32_t clusters, int stages);
 
 /* CRC-32 (ISO-HDLC, as zlib's crc32) of p[0..n), continuing from crc. */
 uint32_t feat_crc32(uint32_t crc, const unsigned char *p, size_t n);

@@ -21,6 +21,10 @@ __asm__(
     ".incbin \"data/models/ner.model\"\n"
     "quire_ner_model_end:\n"
     ".balign 16\n"
+    "quire_ner_accurate_model_start:\n"
+    ".incbin \"data/models/ner-accurate.model\"\n"
+    "quire_ner_accurate_model_end:\n"
+    ".balign 16\n"
     "quire_clusters_start:\n"
     ".incbin \"data/models/clusters.bin\"\n"
     "quire_clusters_end:\n"
@@ -28,6 +32,8 @@ __asm__(
 
 extern const unsigned char quire_pos_model_start[], quire_pos_model_end[];
 extern const unsigned char quire_ner_model_start[], quire_ner_model_end[];
+extern const unsigned char quire_ner_accurate_model_start[],
+    quire_ner_accurate_model_end[];
 extern const unsigned char quire_clusters_start[], quire_clusters_end[];
 
 const unsigned char *
@@ -42,6 +48,14 @@ models_ner(size_t *n)
 {
 	*n = (size_t)(quire_ner_model_end - quire_ner_model_start);
 	return quire_ner_model_start;
+}
+
+const unsigned char *
+models_ner_accurate(size_t *n)
+{
+	*n = (size_t)(quire_ner_accurate_model_end -
+	    quire_ner_accurate_model_start);
+	return quire_ner_accurate_model_start;
 }
 
 const unsigned char *

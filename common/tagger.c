@@ -2,14 +2,16 @@
  * tagger: greedy averaged-perceptron tagging over hashed features (see
  * tagger.h), and the model file format.
  *
- * Model file format, version 2.  All integers are little-endian and of
+ * Model file format, version 3.  All integers are little-endian and of
  * fixed width, so the same bytes load on every machine; nothing is aligned
  * and the reader never assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
- *        4     2  format version: 2
- *        6     2  task: 1 POS, 2 NER (enum tag_task)
+ *        4     2  format version: 3
+ *        6     1  task: 1 POS, 2 NER (enum tag_task)
+ *        7     1  stages: 1, or 2 for a two-stage model (feat.h), whose
+ *                 rows hold the weights of both stages
  *        8     4  feature templates revision (FEAT_VERSION in feat.h)
  *       12     4  nclasses, 2..64
  *       16     4  nrows
@@ -60,7 +62,7 @@
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
-#define MODEL_VERSION	2
+#define MODEL_VERSION	3
 #define HEADER_SIZE	28
 
 /* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
@@ -69,6 +71,7 @@
 
 struct tag_model {
 	enum tag_task	 task;
+	int		 stages;	/* 1 or 2 */
 	size_t		 nclasses;
 	char		 names[TAG_CLASSES_MAX][TAG_NAME_MAX + 1];
 	const char	*nameptr[TAG_CLASSES_MAX];
@@ -88,6 +91,12 @@ struct tag_work {
 	struct feat_work *fw;
 	struct feat_doc	*doc;
 	int		 in_doc;	/* tag_doc_begin was called */
+	/* Two-stage NER: the document's sentences, the next one (dk), and
+	   the stage-1 classes of their words (q; qoff: the next one's). */
+	const struct tag_sentence *dsents;
+	size_t		 dn, dk, qoff, qcap;
+	int		*q;
+	int		 pass1_done;
 	int32_t		 scores[SLOT_LANES_MAX];
 	uint64_t	 h[FEAT_MAX];
 	uint64_t	 g[FEAT_MAX];	/* otab_key of each */
@@ -229,7 +238,7 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 	struct clusters	*ownedcl = NULL;
 	const unsigned char *cp;
 	size_t		 off, nc, nrows, rowsize, i, j, cn;
-	uint32_t	 u, version, task, fver, clid;
+	uint32_t	 u, version, task, stages, fver, clid;
 	int		 r;
 	float		 scale;
 
@@ -248,7 +257,8 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 			    (unsigned)version);
 		return -1;
 	}
-	task = le16(p + 6);
+	task = p[6];
+	stages = p[7];
 	fver = le32(p + 8);
 	nc = le32(p + 12);
 	nrows = le32(p + 16);
@@ -256,6 +266,8 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 	memcpy(&scale, &u, sizeof(scale));
 	if (task != TAG_TASK_POS && task != TAG_TASK_NER)
 		return fail(err, errlen, "unknown model task");
+	if (stages != 1 && stages != 2)
+		return fail(err, errlen, "bad number of stages in model");
 	if (nc < 2 || nc > TAG_CLASSES_MAX)
 		return fail(err, errlen, "bad number of classes in model");
 	/* Class names: each is a length byte and the bytes. */
@@ -300,6 +312,7 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 	m->cl = cl;
 	m->ownedcl = ownedcl;
 	m->task = (enum tag_task)task;
+	m->stages = (int)stages;
 	m->nclasses = nc;
 	m->scale = scale;
 	off = HEADER_SIZE;
@@ -474,33 +487,16 @@ score(const struct tag_model *m, const uint64_t *h, size_t nf,
 	}
 }
 
-int
-tag_predict(const struct tag_model *m, const struct tag_sentence *s,
-    int *out, struct tag_work **wp)
+/* Tags the sentence last given to feat_prepare, greedily, into out[]. */
+static void
+greedy(const struct tag_model *m, struct tag_work *w, size_t n, int *out)
 {
-	struct tag_work	*w = *wp;
 	const unsigned char *allowed;
 	size_t		 i, c, nf, nc = m->nclasses;
-	int32_t		*sc;
+	int32_t		*sc = w->scores;
 	int		 p1, p2, best;
 
-	if (w == NULL) {
-		if ((w = calloc(1, sizeof(*w))) == NULL)
-			return -1;
-		*wp = w;
-	}
-	if (s->n == 0)
-		return 0;
-	/* Outside a document, an NER sentence is a document of its own, so
-	   that the document features still say what they were trained to
-	   say ("nothing known elsewhere") rather than go missing. */
-	if (m->task == TAG_TASK_NER && !w->in_doc &&
-	    feat_doc_begin(&w->doc, &w->fw, s, 1) == -1)
-		return -1;
-	if (feat_prepare(&w->fw, s, m->cl) == -1)
-		return -1;
-	sc = w->scores;
-	for (i = 0; i < s->n; i++) {
+	for (i = 0; i < n; i++) {
 		p1 = i > 0 ? out[i - 1] : -1;
 		p2 = i > 1 ? out[i - 2] : -1;
 		nf = feat_extract(w->fw, m->task, i, p1, p2, &m->classes,
@@ -514,6 +510,103 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 				best = (int)c;
 		out[i] = best;
 	}
+}
+
+/* Makes room for n stage-1 classes in w->q; -1 if out of memory. */
+static int
+grow_q(struct tag_work *w, size_t n)
+{
+	int	*q;
+
+	if (n <= w->qcap)
+		return 0;
+	if (n > SIZE_MAX / sizeof(*q) || (q = realloc(w->q, n *
+	    sizeof(*q))) == NULL)
+		return -1;
+	w->q = q;
+	w->qcap = n;
+	return 0;
+}
+
+/*
+ * Stage 1 of a two-stage NER model over the n sentences of a document:
+ * their classes in w->q, in the document memory's counts; then the memory
+ * forgets them as "last predicted", for stage 2.
+ */
+static int
+doc_pass1(const struct tag_model *m, struct tag_work *w,
+    const struct tag_sentence *sents, size_t n)
+{
+	size_t	 k, off, total = 0;
+
+	for (k = 0; k < n; k++)
+		total += sents[k].n;
+	if (grow_q(w, total) == -1)
+		return -1;
+	for (k = 0, off = 0; k < n; off += sents[k].n, k++) {
+		if (sents[k].n == 0)
+			continue;
+		if (feat_prepare(&w->fw, &sents[k], m->cl) == -1)
+			return -1;
+		greedy(m, w, sents[k].n, w->q + off);
+		if (feat_doc_record(w->doc, w->fw, w->q + off) == -1 ||
+		    feat_doc_aggregate(w->doc, w->fw, w->q + off) == -1)
+			return -1;
+	}
+	feat_doc_restart(w->doc);
+	return 0;
+}
+
+int
+tag_predict(const struct tag_model *m, const struct tag_sentence *s,
+    int *out, struct tag_work **wp)
+{
+	struct tag_work	*w = *wp;
+	const int	*q;
+
+	if (w == NULL) {
+		if ((w = calloc(1, sizeof(*w))) == NULL)
+			return -1;
+		*wp = w;
+	}
+	if (s->n == 0)
+		return 0;
+	/* Outside a document, an NER sentence is a document of its own, so
+	   that the document features still say what they were trained to
+	   say ("nothing known elsewhere") rather than go missing. */
+	if (m->task == TAG_TASK_NER && !w->in_doc) {
+		if (feat_doc_begin(&w->doc, &w->fw, s, 1) == -1)
+			return -1;
+		w->dsents = s;
+		w->dn = 1;
+		w->dk = 0;
+		w->qoff = 0;
+		w->pass1_done = 0;
+	}
+	q = NULL;
+	if (m->stages == 2 && m->task == TAG_TASK_NER && w->dk < w->dn &&
+	    s == &w->dsents[w->dk]) {
+		/* Stage 1 goes over the whole document first. */
+		if (!w->pass1_done && doc_pass1(m, w, w->dsents, w->dn) == -1)
+			return -1;
+		w->pass1_done = 1;
+		q = w->q + w->qoff;
+		w->qoff += s->n;
+		w->dk++;
+	} else if (m->stages == 2) {
+		/* POS, or a sentence given out of its document's order. */
+		w->dk = w->dn;
+		if (grow_q(w, s->n) == -1 ||
+		    feat_prepare(&w->fw, s, m->cl) == -1)
+			return -1;
+		greedy(m, w, s->n, w->q);
+		q = w->q;
+	}
+	if (feat_prepare(&w->fw, s, m->cl) == -1)
+		return -1;
+	if (q != NULL)
+		feat_stage(w->fw, 2, q);
+	greedy(m, w, s->n, out);
 	/* Only NER reads the document memory: a POS model sharing the work
 	   must not write its classes there. */
 	if (m->task == TAG_TASK_NER && feat_doc_record(w->doc, w->fw, out) ==
@@ -537,6 +630,11 @@ tag_doc_begin(struct tag_work **wp, const struct tag_sentence *sents,
 	if (feat_doc_begin(&w->doc, &w->fw, sents, n) == -1)
 		return -1;
 	w->in_doc = 1;
+	w->dsents = sents;
+	w->dn = n;
+	w->dk = 0;
+	w->qoff = 0;
+	w->pass1_done = 0;
 	return 0;
 }
 
@@ -554,19 +652,21 @@ tag_work_free(struct tag_work *w)
 		return;
 	feat_work_free(w->fw);
 	feat_doc_free(w->doc);
+	free(w->q);
 	free(w);
 }
 
 int
 tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
     const char *const *names, size_t nrows, const uint64_t *hashes,
-    const int16_t *weights, float scale, uint32_t clusters)
+    const int16_t *weights, float scale, uint32_t clusters, int stages)
 {
 	unsigned char	 hdr[HEADER_SIZE], *p;
 	size_t		 start = out->len, i, j, len, rowsize, size;
 	uint32_t	 u;
 
-	if ((task != TAG_TASK_POS && task != TAG_TASK_NER) || nc < 2 ||
+	if ((task != TAG_TASK_POS && task != TAG_TASK_NER) ||
+	    (stages != 1 && stages != 2) || nc < 2 ||
 	    nc > TAG_CLASSES_MAX || nrows > UINT32_MAX ||
 	    !(scale > 0) || !isfinite(scale))
 		return -1;
@@ -592,7 +692,8 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 
 	memcpy(hdr, MODEL_MAGIC, 4);
 	put16(hdr + 4, MODEL_VERSION);
-	put16(hdr + 6, (uint16_t)task);
+	hdr[6] = (unsigned char)task;
+	hdr[7] = (unsigned char)stages;
 	put32(hdr + 8, FEAT_VERSION);
 	put32(hdr + 12, (uint32_t)nc);
 	put32(hdr + 16, (uint32_t)nrows);

@@ -85,8 +85,11 @@ void	tag_work_free(struct tag_work *);
  * document's case evidence and their own earlier predictions in it
  * ("Huang" after "Jensen Huang").  Without a call, or after tag_doc_end,
  * each sentence is a document of its own (NER F1 on CoNLL-2003 dev: 88.6
- * with documents, 86.1 without).  Use one work area per model.  Returns
- * 0, or -1 if out of memory.
+ * with documents, 86.1 without).  Use one work area per model.  A
+ * two-stage model (feat.h) tags the whole document with its first stage
+ * when given its first sentence: sents[] must stay valid until the last
+ * is tagged, and be given as &sents[0], &sents[1], ... (a sentence given
+ * otherwise is tagged on its own).  Returns 0, or -1 if out of memory.
  */
 int	tag_doc_begin(struct tag_work **work, const struct tag_sentence *sents,
 	    size_t n);

@@ -117,6 +117,9 @@ train_config_init(struct train_config *cfg, enum tag_task task,
 	cfg->seed = 1;
 	cfg->min_count = 1;
 	cfg->min_weight = 0.3;
+	cfg->stages = 1;
+	cfg->folds = 10;
+	cfg->runs = 1;
 }
 
 /* A kept row, for pruning and sorting. */
@@ -124,6 +127,7 @@ struct krow {
 	uint64_t	 hash;
 	double		 maxabs;
 	size_t		 row;
+	int		 stage;		/* 0: stage 1, 1: stage 2 */
 };
 
 static int
@@ -156,6 +160,8 @@ struct trainer {
 	struct feat_work *fw;
 	struct feat_doc	*doc;		/* NER: document memory */
 	int		 use_doc;
+	int		 stage;		/* 1 or 2 */
+	const int *const *pass1;	/* stage 2: stage-1 classes */
 	int		*pred;
 	size_t		 maxn;
 	int64_t		 tick;		/* words seen, from 1 */
@@ -163,55 +169,113 @@ struct trainer {
 	size_t		 ndocs;		/* docs[ndocs] is nsents */
 };
 
+/* The averaged weights of the rows a stage kept. */
+struct wrows {
+	uint64_t	*hash;
+	double		*w;		/* n * nclasses */
+	double		*maxabs;
+	size_t		 n;
+	size_t		 features;	/* features given weights */
+};
+
+static void
+wrows_free(struct wrows *r)
+{
+	free(r->hash);
+	free(r->w);
+	free(r->maxabs);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Starts the document of sentences [k0, k1): its case evidence, and in
+ * stage 2 the counts of its stage-1 classes.  Returns 0 or -1.
+ */
+static int
+doc_start(struct trainer *t, const struct tag_sentence *sents, size_t k0,
+    size_t k1)
+{
+	size_t	 k;
+
+	if (feat_doc_begin(&t->doc, &t->fw, sents + k0, k1 - k0) == -1)
+		return -1;
+	if (t->stage == 2)
+		for (k = k0; k < k1; k++)
+			if (feat_prepare(&t->fw, &sents[k], NULL) == -1 ||
+			    feat_doc_aggregate(t->doc, t->fw, t->pass1[k]) ==
+			    -1)
+				return -1;
+	return 0;
+}
+
+/* Prepares sentence k for feat_extract, at the trainer's stage. */
+static int
+prepare(struct trainer *t, const struct tag_sentence *sents, size_t k)
+{
+	if (feat_prepare(&t->fw, &sents[k], t->cfg->clusters) == -1)
+		return -1;
+	if (t->stage == 2)
+		feat_stage(t->fw, 2, t->pass1[k]);
+	return 0;
+}
+
+/* Adds one to the count of feature h; -1 if out of memory. */
+static int
+count(struct ftab *counts, uint32_t **cnt, size_t *ccap, uint64_t h)
+{
+	uint32_t *ncnt;
+	long	 r;
+	int	 added;
+
+	if ((r = ftab_add(counts, h, &added)) < 0)
+		return -1;
+	if ((size_t)r >= *ccap) {
+		*ccap = *ccap ? *ccap * 2 : 1 << 16;
+		if ((ncnt = realloc(*cnt, *ccap * sizeof(**cnt))) == NULL)
+			return -1;
+		*cnt = ncnt;
+	}
+	if (added)
+		(*cnt)[r] = 0;
+	(*cnt)[r]++;
+	return 0;
+}
+
 /* Counts features with gold history; keeps those seen min_count times. */
 static int
 collect(struct trainer *t, const struct tag_sentence *sents,
     const int *const *gold, size_t nsents)
 {
 	struct ftab	 counts = { NULL, NULL, 0, 0 };
-	uint32_t	*cnt = NULL, *ncnt;
-	size_t		 ccap = 0, k, i, j, nf;
+	uint32_t	*cnt = NULL;
+	size_t		 ccap = 0, k, i, j, nf, d;
 	uint64_t	 h[FEAT_MAX], *order = NULL;
-	long		 r;
 	int		 added;
 
-	for (k = 0; k < nsents; k++) {
-		if (t->use_doc && (k == 0 ||
-		    (sents[k].flags & TAG_SENT_DOC_START))) {
-			size_t	 e;
-
-			for (e = k + 1; e < nsents &&
-			    !(sents[e].flags & TAG_SENT_DOC_START); e++)
-				;
-			if (feat_doc_begin(&t->doc, &t->fw, sents + k, e - k) ==
-			    -1)
+	for (d = 0; d < t->ndocs; d++) {
+		if (t->use_doc && doc_start(t, sents, t->docs[d],
+		    t->docs[d + 1]) == -1)
+			goto oom;
+		for (k = t->docs[d]; k < t->docs[d + 1]; k++) {
+			if (prepare(t, sents, k) == -1)
+				goto oom;
+			for (i = 0; i < sents[k].n; i++) {
+				nf = feat_extract(t->fw, t->cfg->task, i,
+				    i > 0 ? gold[k][i - 1] : -1,
+				    i > 1 ? gold[k][i - 2] : -1, &t->classes,
+				    t->use_doc ? t->doc : NULL, h, NULL);
+				for (j = 0; j < nf; j++) {
+					if (count(&counts, &cnt, &ccap, h[j]) ==
+					    -1)
+						goto oom;
+				}
+			}
+			if (t->use_doc && feat_doc_record(t->doc, t->fw,
+			    gold[k]) == -1)
 				goto oom;
 		}
-		if (feat_prepare(&t->fw, &sents[k], t->cfg->clusters) == -1)
-			goto oom;
-		for (i = 0; i < sents[k].n; i++) {
-			nf = feat_extract(t->fw, t->cfg->task, i,
-			    i > 0 ? gold[k][i - 1] : -1,
-			    i > 1 ? gold[k][i - 2] : -1, &t->classes,
-			    t->use_doc ? t->doc : NULL, h, NULL);
-			for (j = 0; j < nf; j++) {
-				if ((r = ftab_add(&counts, h[j], &added)) < 0)
-					goto oom;
-				if ((size_t)r >= ccap) {
-					ccap = ccap ? ccap * 2 : 1 << 16;
-					if ((ncnt = realloc(cnt, ccap *
-					    sizeof(*cnt))) == NULL)
-						goto oom;
-					cnt = ncnt;
-				}
-				if (added)
-					cnt[r] = 0;
-				cnt[r]++;
-			}
-		}
-		if (t->use_doc && feat_doc_record(t->doc, t->fw, gold[k]) == -1)
-			goto oom;
 	}
+	(void)nsents;
 	/* Rows in first-seen order, which depends on the data only. */
 	if ((order = malloc((counts.n + 1) * sizeof(*order))) == NULL)
 		goto oom;
@@ -234,15 +298,16 @@ oom:
 }
 
 /*
- * Tags sentence s greedily with the current weights and, at each word
+ * Tags sentence k greedily with the current weights and, at each word
  * tagged wrong, moves the weights of its features toward the gold class
  * gs[i] and away from the predicted one.  Adds the words tagged right to
  * *correct.  Returns 0, or -1 if out of memory.
  */
 static int
-learn(struct trainer *t, const struct tag_sentence *s, const int *gs,
-    size_t *correct)
+learn(struct trainer *t, const struct tag_sentence *sents, size_t k,
+    const int *gs, size_t *correct)
 {
+	const struct tag_sentence *s = &sents[k];
 	const unsigned char *allowed;
 	size_t		 nc = t->cfg->nclasses, i, j, c, nf, o;
 	uint64_t	 h[FEAT_MAX];
@@ -253,7 +318,7 @@ learn(struct trainer *t, const struct tag_sentence *s, const int *gs,
 
 	if (s->n == 0)
 		return 0;
-	if (feat_prepare(&t->fw, s, t->cfg->clusters) == -1)
+	if (prepare(t, sents, k) == -1)
 		return -1;
 	for (i = 0; i < s->n; i++) {
 		p1 = i > 0 ? t->pred[i - 1] : -1;
@@ -295,27 +360,68 @@ learn(struct trainer *t, const struct tag_sentence *s, const int *gs,
 	return 0;
 }
 
-int
-train_model(const struct train_config *cfg, const struct tag_sentence *sents,
-    const int *const *gold, size_t nsents, struct buf *out,
-    struct train_stats *stats, char *err, size_t errlen)
+/* The epochs of one run; -1 if out of memory. */
+static int
+epochs(struct trainer *t, const struct train_config *cfg,
+    const struct tag_sentence *sents, const int *const *gold, size_t *order,
+    uint64_t *rng, int64_t *ticks0)
+{
+	size_t		 k, i, correct, total;
+	int		 epoch;
+
+	for (epoch = 1; epoch <= cfg->epochs; epoch++) {
+		correct = total = 0;
+		/* Fisher-Yates; the modulo bias does not matter here. */
+		for (k = t->ndocs; k > 1; k--) {
+			size_t	 r = (size_t)(rng_next(rng) % k), tmp;
+
+			tmp = order[k - 1];
+			order[k - 1] = order[r];
+			order[r] = tmp;
+		}
+		for (k = 0; k < t->ndocs; k++) {
+			size_t	 d0 = t->docs[order[k]];
+			size_t	 d1 = t->docs[order[k] + 1];
+
+			if (t->use_doc && doc_start(t, sents, d0, d1) == -1)
+				return -1;
+			for (i = d0; i < d1; i++)
+				if (learn(t, sents, i, gold[i], &correct) ==
+				    -1)
+					return -1;
+		}
+		total = t->tick - *ticks0;
+		*ticks0 = t->tick;
+		if (cfg->progress != NULL)
+			cfg->progress(cfg->arg, epoch, correct, total);
+	}
+
+	return 0;
+}
+
+/*
+ * Trains one stage (stage 2 reads the stage-1 classes pass1[k] of each
+ * sentence) and stores its averaged weights, rows whose largest is below
+ * min_weight left out, in *res.  Returns 0 or -2 if out of memory.
+ */
+static int
+run_stage(const struct train_config *cfg, int stage,
+    const struct tag_sentence *sents, const int *const *gold,
+    const int *const *pass1, size_t nsents, struct wrows *res)
 {
 	struct trainer	 t;
-	struct krow	*kr = NULL;
-	size_t		*order = NULL, nc = cfg->nclasses, k, i, j, c, nkept;
-	size_t		 correct, total, rows;
-	uint64_t	 rng = cfg->seed ? cfg->seed : 1, *hashes = NULL;
+	size_t		*order = NULL, nc = cfg->nclasses, k, i, j, c, rows;
+	uint64_t	 rng;
 	int64_t		 ticks0, tick;
-	int16_t		*qw = NULL;
-	double		 gmax, avg, scale;
-	int		 epoch, ret = -2;
+	double		 avg, m, *acc = NULL;
+	int		 run, runs = cfg->runs > 0 ? cfg->runs : 1;
+	int		 ret = -2;
 
 	memset(&t, 0, sizeof(t));
+	memset(res, 0, sizeof(*res));
 	t.cfg = cfg;
-	if (nc < 2 || nc > TAG_CLASSES_MAX) {
-		snprintf(err, errlen, "bad number of classes: %zu", nc);
-		return -1;
-	}
+	t.stage = stage;
+	t.pass1 = pass1;
 	for (c = 0; c < nc; c++) {
 		t.names[c] = cfg->classes[c];
 		t.lens[c] = strlen(cfg->classes[c]);
@@ -330,17 +436,9 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 			    (unsigned char)feat_bio_allowed(t.names[i],
 			    t.names[j]);
 	}
-	for (k = 0; k < nsents; k++) {
+	for (k = 0; k < nsents; k++)
 		if (sents[k].n > t.maxn)
 			t.maxn = sents[k].n;
-		for (i = 0; i < sents[k].n; i++)
-			if (gold[k][i] < 0 || (size_t)gold[k][i] >= nc) {
-				snprintf(err, errlen, "sentence %zu, word %zu: "
-				    "class %d out of range", k + 1, i + 1,
-				    gold[k][i]);
-				return -1;
-			}
-	}
 
 	/* NER learns from whole documents, in order within each, for the
 	   document features; POS from sentences. */
@@ -363,53 +461,49 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 	    (t.pred = malloc((t.maxn + 1) * sizeof(*t.pred))) == NULL ||
 	    (order = malloc((t.ndocs + 1) * sizeof(*order))) == NULL)
 		goto done;
-	for (k = 0; k < t.ndocs; k++)
-		order[k] = k;
-	t.tick = ticks0 = 1;
-
-	for (epoch = 1; epoch <= cfg->epochs; epoch++) {
-		correct = total = 0;
-		/* Fisher-Yates; the modulo bias does not matter here. */
-		for (k = t.ndocs; k > 1; k--) {
-			size_t	 r = (size_t)(rng_next(&rng) % k), tmp;
-
-			tmp = order[k - 1];
-			order[k - 1] = order[r];
-			order[r] = tmp;
-		}
-		for (k = 0; k < t.ndocs; k++) {
-			size_t	 d0 = t.docs[order[k]], d1 = t.docs[order[k] + 1];
-
-			if (t.use_doc && feat_doc_begin(&t.doc, &t.fw, sents + d0,
-			    d1 - d0) == -1)
-				goto done;
-			for (i = d0; i < d1; i++)
-				if (learn(&t, &sents[i], gold[i], &correct) ==
-				    -1)
-					goto done;
-		}
-		total = t.tick - ticks0;
-		ticks0 = t.tick;
-		if (cfg->progress != NULL)
-			cfg->progress(cfg->arg, epoch, correct, total);
+	if ((acc = calloc(rows ? rows * nc : 1, sizeof(*acc))) == NULL)
+		goto done;
+	/*
+	 * Each run trains from zero with its own shuffling; the model is the
+	 * mean of the runs' averaged weights, which evens out how much the
+	 * order of the data sways the perceptron.
+	 */
+	for (run = 0; run < runs; run++) {
+		rng = (cfg->seed ? cfg->seed : 1) + (uint64_t)run *
+		    0x9E3779B97F4A7C15ULL;
+		if (rng == 0)
+			rng = 1;
+		memset(t.w, 0, (rows ? rows * nc : 1) * sizeof(*t.w));
+		memset(t.u, 0, (rows ? rows * nc : 1) * sizeof(*t.u));
+		for (k = 0; k < t.ndocs; k++)
+			order[k] = k;
+		t.tick = ticks0 = 1;
+		if (epochs(&t, cfg, sents, gold, order, &rng, &ticks0) == -1)
+			goto done;
+		tick = t.tick;
+		for (k = 0; k < rows * nc; k++)
+			acc[k] += ((double)t.w[k] - (double)t.u[k] /
+			    (double)tick) / runs;
 	}
 
-	/* Average, prune, keep the strongest rows, round to 16 bits. */
-	tick = t.tick;
-	if ((kr = malloc((rows + 1) * sizeof(*kr))) == NULL)
+	/* Leave out the weak rows. */
+	if ((res->hash = malloc((rows + 1) * sizeof(*res->hash))) == NULL ||
+	    (res->maxabs = malloc((rows + 1) * sizeof(*res->maxabs))) ==
+	    NULL ||
+	    (res->w = malloc((rows * nc + 1) * sizeof(*res->w))) == NULL)
 		goto done;
-	nkept = 0;
-	gmax = 0;
+	res->features = rows;
 	for (k = 0; k < t.tab.cap; k++) {
 		size_t	 r;
-		double	 m = 0;
+		double	*out = res->w + res->n * nc;
 
 		if (t.tab.vals[k] == 0)
 			continue;
 		r = t.tab.vals[k] - 1;
+		m = 0;
 		for (c = 0; c < nc; c++) {
-			avg = t.w[r * nc + c] - (double)t.u[r * nc + c] /
-			    (double)tick;
+			avg = acc[r * nc + c];
+			out[c] = avg;
 			if (avg < 0)
 				avg = -avg;
 			if (avg > m)
@@ -417,13 +511,170 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		}
 		if (m < cfg->min_weight || m == 0)
 			continue;
-		kr[nkept].hash = t.tab.keys[k];
-		kr[nkept].maxabs = m;
-		kr[nkept].row = r;
-		nkept++;
-		if (m > gmax)
-			gmax = m;
+		res->hash[res->n] = t.tab.keys[k];
+		res->maxabs[res->n] = m;
+		res->n++;
 	}
+	ret = 0;
+done:
+	if (ret != 0)
+		wrows_free(res);
+	free(acc);
+	free(order);
+	free(t.w);
+	free(t.u);
+	free(t.pred);
+	feat_work_free(t.fw);
+	feat_doc_free(t.doc);
+	free(t.docs);
+	ftab_free(&t.tab);
+	return ret;
+}
+
+/*
+ * The stage-1 classes of every sentence as a model would give them that
+ * was not trained on it: the documents (NER) or sentences (POS) are cut
+ * in cfg->folds folds, and each is tagged by a stage-1 model trained on
+ * the others (Wolpert 1992's stacking; jackknifing, as taggers that feed
+ * on predicted tags do).  Stores into q[0..total words), with pq[k] the
+ * classes of sentence k.  Returns 0, -1 with a message in err, or -2.
+ */
+static int
+jackknife(const struct train_config *cfg, const struct tag_sentence *sents,
+    const int *const *gold, size_t nsents, int *q, const int **pq,
+    char *err, size_t errlen)
+{
+	struct train_config fc = *cfg;
+	struct tag_sentence *ss = NULL;
+	const int	**sg = NULL;
+	size_t		*unit = NULL, nunits = 0, k, f, n, *off = NULL;
+	struct buf	 b = BUF_INIT;
+	struct tag_model *m = NULL;
+	struct tag_work	*w = NULL;
+	int		 r = -2, doc = cfg->task == TAG_TASK_NER;
+
+	fc.stages = 1;
+	fc.progress = NULL;
+	if ((ss = malloc((nsents + 1) * sizeof(*ss))) == NULL ||
+	    (sg = malloc((nsents + 1) * sizeof(*sg))) == NULL ||
+	    (unit = malloc((nsents + 1) * sizeof(*unit))) == NULL ||
+	    (off = malloc((nsents + 1) * sizeof(*off))) == NULL)
+		goto done;
+	for (k = 0, n = 0; k < nsents; n += sents[k].n, k++) {
+		off[k] = n;
+		pq[k] = q + n;
+		if (k == 0 || !doc || (sents[k].flags & TAG_SENT_DOC_START))
+			unit[nunits++] = k;
+	}
+	unit[nunits] = nsents;
+	for (f = 0; f < (size_t)cfg->folds; f++) {
+		size_t	 u, ns = 0;
+
+		for (u = 0; u < nunits; u++)
+			if (u % (size_t)cfg->folds != f)
+				for (k = unit[u]; k < unit[u + 1]; k++) {
+					ss[ns] = sents[k];
+					sg[ns++] = gold[k];
+				}
+		buf_clear(&b);
+		if ((r = train_model(&fc, ss, sg, ns, &b, NULL, err, errlen)) !=
+		    0)
+			goto done;
+		if ((r = tag_model_load_mem_with(&m, b.p, b.len,
+		    cfg->clusters, err, errlen)) != 0)
+			goto done;
+		r = -2;
+		for (u = f; u < nunits; u += (size_t)cfg->folds) {
+			if (doc && tag_doc_begin(&w, sents + unit[u],
+			    unit[u + 1] - unit[u]) == -1)
+				goto done;
+			for (k = unit[u]; k < unit[u + 1]; k++)
+				if (tag_predict(m, &sents[k], q + off[k], &w) ==
+				    -1)
+					goto done;
+			if (doc)
+				tag_doc_end(w);
+		}
+		tag_model_free(m);
+		m = NULL;
+	}
+	r = 0;
+done:
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&b);
+	free(ss);
+	free(sg);
+	free(unit);
+	free(off);
+	return r;
+}
+
+int
+train_model(const struct train_config *cfg, const struct tag_sentence *sents,
+    const int *const *gold, size_t nsents, struct buf *out,
+    struct train_stats *stats, char *err, size_t errlen)
+{
+	struct wrows	 st[2];
+	struct krow	*kr = NULL;
+	size_t		 nc = cfg->nclasses, k, i, j, c, nkept, ntok;
+	uint64_t	*hashes = NULL;
+	int16_t		*qw = NULL;
+	int		*q = NULL;
+	const int	**pq = NULL;
+	double		 gmax, avg, scale;
+	int		 s, nst = cfg->stages == 2 ? 2 : 1, ret = -2;
+
+	memset(st, 0, sizeof(st));
+	if (nc < 2 || nc > TAG_CLASSES_MAX) {
+		snprintf(err, errlen, "bad number of classes: %zu", nc);
+		return -1;
+	}
+	for (k = 0, ntok = 0; k < nsents; k++) {
+		ntok += sents[k].n;
+		for (i = 0; i < sents[k].n; i++)
+			if (gold[k][i] < 0 || (size_t)gold[k][i] >= nc) {
+				snprintf(err, errlen, "sentence %zu, word %zu: "
+				    "class %d out of range", k + 1, i + 1,
+				    gold[k][i]);
+				return -1;
+			}
+	}
+	if (nst == 2 && cfg->folds < 2) {
+		snprintf(err, errlen, "two stages need 2 folds or more");
+		return -1;
+	}
+
+	if ((ret = run_stage(cfg, 1, sents, gold, NULL, nsents, &st[0])) != 0)
+		goto done;
+	if (nst == 2) {
+		ret = -2;
+		if ((q = malloc((ntok + 1) * sizeof(*q))) == NULL ||
+		    (pq = malloc((nsents + 1) * sizeof(*pq))) == NULL)
+			goto done;
+		if ((ret = jackknife(cfg, sents, gold, nsents, q, pq, err,
+		    errlen)) != 0 || (ret = run_stage(cfg, 2, sents, gold,
+		    pq, nsents, &st[1])) != 0)
+			goto done;
+	}
+
+	/* Keep the strongest rows, round to 16 bits with one scale.  The
+	   stages' rows have distinct hashes (feat.c salts stage 2's). */
+	ret = -2;
+	if ((kr = malloc((st[0].n + st[1].n + 1) * sizeof(*kr))) == NULL)
+		goto done;
+	nkept = 0;
+	gmax = 0;
+	for (s = 0; s < nst; s++)
+		for (k = 0; k < st[s].n; k++) {
+			kr[nkept].hash = st[s].hash[k];
+			kr[nkept].maxabs = st[s].maxabs[k];
+			kr[nkept].row = k;
+			kr[nkept].stage = s;
+			if (st[s].maxabs[k] > gmax)
+				gmax = st[s].maxabs[k];
+			nkept++;
+		}
 	if (cfg->max_rows > 0 && nkept > cfg->max_rows) {
 		qsort(kr, nkept, sizeof(*kr), cmp_maxabs);
 		nkept = cfg->max_rows;
@@ -435,48 +686,42 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		goto done;
 	j = 0;
 	for (k = 0; k < nkept; k++) {
-		size_t	 r = kr[k].row;
+		const double *wr = st[kr[k].stage].w + kr[k].row * nc;
 		int	 nonzero = 0;
 
 		for (c = 0; c < nc; c++) {
-			long	 q;
+			long	 qv;
 
-			avg = t.w[r * nc + c] - (double)t.u[r * nc + c] /
-			    (double)tick;
 			/* Round half away from zero, without libm. */
-			avg /= scale;
-			q = (long)(avg < 0 ? avg - 0.5 : avg + 0.5);
-			if (q > 32767)
-				q = 32767;
-			if (q < -32767)
-				q = -32767;
-			qw[j * nc + c] = (int16_t)q;
-			nonzero |= q != 0;
+			avg = wr[c] / scale;
+			qv = (long)(avg < 0 ? avg - 0.5 : avg + 0.5);
+			if (qv > 32767)
+				qv = 32767;
+			if (qv < -32767)
+				qv = -32767;
+			qw[j * nc + c] = (int16_t)qv;
+			nonzero |= qv != 0;
 		}
 		if (nonzero)
 			hashes[j++] = kr[k].hash;
 	}
 	if (stats != NULL) {
-		stats->features = rows;
+		stats->features = st[0].features + st[1].features;
 		stats->rows = j;
 		stats->scale = (float)scale;
 	}
 	ret = tag_model_encode(out, cfg->task, nc, cfg->classes, j, hashes,
 	    qw, (float)scale, cfg->clusters != NULL ?
-	    clusters_id(cfg->clusters) : 0);
+	    clusters_id(cfg->clusters) : 0, nst);
 	if (ret == -1)
 		snprintf(err, errlen, "bad class names");
 done:
 	free(hashes);
 	free(qw);
 	free(kr);
-	free(order);
-	free(t.w);
-	free(t.u);
-	free(t.pred);
-	feat_work_free(t.fw);
-	feat_doc_free(t.doc);
-	free(t.docs);
-	ftab_free(&t.tab);
+	free(q);
+	free(pq);
+	wrows_free(&st[0]);
+	wrows_free(&st[1]);
 	return ret;
 }

@@ -34,6 +34,13 @@ struct train_config {
 	unsigned	 min_count;	/* 0 or 1: every feature */
 	double		 min_weight;	/* drop rows with max |w| below */
 	size_t		 max_rows;	/* 0: no limit */
+	/* 1, or 2 for a two-stage model (feat.h), whose stage 2 learns
+	   from stage-1 classes jackknifed over folds (>= 2) of the data. */
+	int		 stages;
+	int		 folds;
+	/* Runs from zero, each with its own shuffling, whose averaged
+	   weights are averaged (1: one run). */
+	int		 runs;
 	/* Word clusters for the features (clusters.h), or NULL: none.  The
 	   model records the table, and loads only with it. */
 	const struct clusters *clusters;
@@ -45,7 +52,8 @@ struct train_config {
 };
 
 /* The defaults: 12 epochs, seed 1, min_count 1, min_weight 0.3, no row
-   limit (the choices measured best on the dev sets; see train_tagger.c). */
+   limit, one stage, 10 folds, one run (the choices measured best on the
+   dev sets; see train_tagger.c). */
 void	train_config_init(struct train_config *, enum tag_task,
 	    const char *const *classes, size_t nclasses);
 

@@ -20,6 +20,18 @@
  * word clusters, UPOS features no longer help (CoNLL-2003 dev F1 90.27
  * without, 89.85 with) and cost a second model at run time.
  *
+ * --stages 2 trains a two-stage model (common/feat.h): stage 2 learns from
+ * the classes stage 1 gives each word, its neighbours and, for NER, the
+ * other occurrences of the word in the document, as predicted for each
+ * tenth of the data by a stage-1 model trained on the rest.  --runs N
+ * averages the weights of N runs with different shuffles.  Measured on
+ * the dev sets, mean of seeds 1-3 (--seed): NER F1 90.39 one stage, 90.91
+ * two (90.78 with 5 folds, 90.81 with 20; the shipped model: twice the
+ * tagging time, 4.5 MB instead of 2.3);
+ * --runs 3 90.45, BILOU classes instead of BIO 90.49 (not kept).  UPOS
+ * 95.22 one run, 95.34 with --runs 3 (shipped), 95.33 two stages (not
+ * kept: twice the model and the time).
+ *
  * Evaluation prints UPOS accuracy, or entity precision, recall and F1 in
  * conlleval's definition (an entity counts when its type and both ends
  * match), per type and overall, on stdout; the tagging speed goes to
@@ -34,7 +46,8 @@
  * --clusters FILE gives the word-cluster table (tools/learn_clusters) that
  * training reads and models load with, instead of the built-in one, so
  * that `make models` can train on a table before it is built in;
- * --clusters none trains without cluster features.
+ * --clusters none trains without cluster features.  --stages N (1 or 2)
+ * and --runs N are described above.
  *
  * Exit status: 0, 1 for a data or I/O error, 2 for a usage error.
  */
@@ -636,7 +649,8 @@ usage(void)
 	    "           [--epochs N] [--seed N] [--min-count N] "
 	    "[--min-weight X]\n"
 	    "           [--max-rows N] [--predictions FILE] "
-	    "[--clusters FILE|none] [-q]\n");
+	    "[--clusters FILE|none]\n"
+	    "           [--stages 1|2] [--runs N] [-q]\n");
 	exit(2);
 }
 
@@ -658,7 +672,8 @@ number(const char *s, const char *opt)
 enum {
 	OPT_TASK = CHAR_MAX + 1, OPT_CONLLU, OPT_CONLL2003, OPT_POSMODEL,
 	OPT_OUT, OPT_EVAL, OPT_MODEL, OPT_EPOCHS, OPT_SEED, OPT_MINCOUNT,
-	OPT_MINWEIGHT, OPT_MAXROWS, OPT_PRED, OPT_CLUSTERS
+	OPT_MINWEIGHT, OPT_MAXROWS, OPT_PRED, OPT_CLUSTERS, OPT_STAGES,
+	OPT_RUNS
 };
 
 int
@@ -679,6 +694,8 @@ main(int argc, char *argv[])
 		{ "max-rows", required_argument, NULL, OPT_MAXROWS },
 		{ "predictions", required_argument, NULL, OPT_PRED },
 		{ "clusters", required_argument, NULL, OPT_CLUSTERS },
+		{ "stages", required_argument, NULL, OPT_STAGES },
+		{ "runs", required_argument, NULL, OPT_RUNS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct corpus	 c;
@@ -696,6 +713,7 @@ main(int argc, char *argv[])
 	enum tag_task	 task = 0;
 	int		 ch, eval = 0, quiet = 0, epochs = 0, r;
 	unsigned long long seed = 1, mincount = ULLONG_MAX, maxrows = 0;
+	unsigned long long stages = 0, runs = 0;
 	double		 minweight = -1, t0;
 	FILE		*fp;
 
@@ -755,6 +773,16 @@ main(int argc, char *argv[])
 			break;
 		case OPT_CLUSTERS:
 			clpath = optarg;
+			break;
+		case OPT_RUNS:
+			runs = number(optarg, "--runs");
+			if (runs < 1 || runs > 100)
+				usage();
+			break;
+		case OPT_STAGES:
+			stages = number(optarg, "--stages");
+			if (stages != 1 && stages != 2)
+				usage();
 			break;
 		case 'q':
 			quiet = 1;
@@ -821,6 +849,10 @@ main(int argc, char *argv[])
 	if (minweight >= 0)
 		cfg.min_weight = minweight;
 	cfg.max_rows = (size_t)maxrows;
+	if (stages > 0)
+		cfg.stages = (int)stages;
+	if (runs > 0)
+		cfg.runs = (int)runs;
 	cfg.clusters = cl;
 	if (!quiet)
 		cfg.progress = progress;

@@ -188,6 +188,73 @@ Test(feat, ner_adds_upos_and_document_features)
 	feat_work_free(w);
 }
 
+Test(feat, stage_two_sees_stage_one_classes_and_the_document)
+{
+	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
+	    "I-ORG" };
+	static const size_t nerlen[] = { 1, 5, 5, 5, 5 };
+	struct feat_classes cls = { ner, nerlen, 5 };
+	struct feat_work *w = NULL;
+	struct feat_doc	*d = NULL;
+	struct buf	 text = BUF_INIT, one = BUF_INIT;
+	struct tsent	 t[2];
+	struct tag_sentence s[2];
+	uint64_t	 h[FEAT_MAX], h1[FEAT_MAX];
+	size_t		 n, n1, i, j;
+	int		 q0[3] = { 1, 2, 0 }, q1[2] = { 3, 0 };
+
+	tsent_init(&t[0], "Jensen Huang spoke", NULL, 0);
+	tsent_init(&t[1], "Huang said", NULL, 0);
+	s[0] = t[0].s;
+	s[1] = t[1].s;
+	cr_assert_eq(feat_doc_begin(&d, &w, s, 2), 0);
+	/* Stage 1 said PER in the first sentence, ORG in the second. */
+	cr_assert_eq(feat_prepare(&w, &s[0], NULL), 0);
+	cr_assert_eq(feat_doc_aggregate(d, w, q0), 0);
+	cr_assert_eq(feat_prepare(&w, &s[1], NULL), 0);
+	cr_assert_eq(feat_doc_aggregate(d, w, q1), 0);
+	feat_doc_restart(d);
+
+	cr_assert_eq(feat_prepare(&w, &s[0], NULL), 0);
+	n1 = feat_extract(w, TAG_TASK_NER, 1, 1, -1, &cls, d, h1, &one);
+	cr_assert(!has_feature(&one, "2:b"));
+	feat_stage(w, 2, q0);
+	n = feat_extract(w, TAG_TASK_NER, 1, 1, -1, &cls, d, h, &text);
+	cr_assert_gt(n, n1);
+	/* Stage 1's features again, hashed apart. */
+	cr_assert(has_feature(&text, "2:b"));
+	cr_assert(has_feature(&text, "2:w=Huang"));
+	for (i = 0; i < n1; i++)
+		for (j = 0; j < n; j++)
+			cr_assert_neq(h1[i], h[j]);
+	cr_assert(has_feature(&text, "2:q0=I-PER"), "%.*s", (int)text.len,
+	    text.p);
+	cr_assert(has_feature(&text, "2:q-1=B-PER"));
+	cr_assert(has_feature(&text, "2:q+1=O"));
+	cr_assert(has_feature(&text, "2:q+2=</s>"));
+	cr_assert(has_feature(&text, "2:p1q+1=B-PER|O"));
+	/* The other Huang was an ORG: its own class does not count. */
+	cr_assert(has_feature(&text, "2:ag=ORG"));
+	cr_assert(!has_feature(&text, "2:ag=PER"));
+	cr_assert(has_feature(&text, "2:agm=ORG"));
+
+	/* Jensen occurs once: nothing elsewhere. */
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 0, -1, -1, &cls, d, h, &text);
+	cr_assert(has_feature(&text, "2:agm=-"));
+	cr_assert(has_feature(&text, "2:q-1=<s>"));
+
+	/* feat_prepare goes back to stage 1. */
+	cr_assert_eq(feat_prepare(&w, &s[0], NULL), 0);
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 1, 1, -1, &cls, d, h, &text);
+	cr_assert(!has_feature(&text, "2:b"));
+	buf_free(&text);
+	buf_free(&one);
+	feat_doc_free(d);
+	feat_work_free(w);
+}
+
 Test(feat, bio_transitions)
 {
 	cr_assert(feat_bio_allowed(NULL, "B-PER"));
@@ -276,6 +343,21 @@ Test(tagger, learns_a_toy_corpus_and_tags_it_back)
 	buf_free(&b);
 }
 
+/* Reads the n sentences src[] of "word/CLASS" over the NER classes ner[]
+   (5 of them) into t[], s[] and g[]. */
+static void
+ner_corpus(const char *const *src, size_t n, const char *const *ner,
+    struct tsent *t, struct tag_sentence *s, const int **g)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++) {
+		tsent_init(&t[k], src[k], ner, 5);
+		s[k] = t[k].s;
+		g[k] = t[k].gold;
+	}
+}
+
 Test(tagger, ner_never_puts_inside_after_outside)
 {
 	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
@@ -296,11 +378,7 @@ Test(tagger, ner_never_puts_inside_after_outside)
 	int		 out[32];
 	size_t		 k, i;
 
-	for (k = 0; k < 3; k++) {
-		tsent_init(&t[k], src[k], ner, 5);
-		s[k] = t[k].s;
-		g[k] = t[k].gold;
-	}
+	ner_corpus(src, 3, ner, t, s, g);
 	s[0].flags = TAG_SENT_DOC_START;
 	train_config_init(&cfg, TAG_TASK_NER, ner, 5);
 	cfg.min_count = 1;
@@ -325,6 +403,76 @@ Test(tagger, ner_never_puts_inside_after_outside)
 	}
 	tag_work_free(w);
 	tag_model_free(m);
+	buf_free(&b);
+}
+
+Test(tagger, two_stage_and_multi_run_models_learn_and_repeat)
+{
+	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
+	    "I-ORG" };
+	static const char *const src[] = {
+		"Jensen/B-PER Huang/I-PER runs/O Nvidia/B-ORG ./O",
+		"Huang/B-PER said/O Nvidia/B-ORG grew/O",
+		"Lisa/B-PER Su/I-PER runs/O AMD/B-ORG ./O",
+		"Su/B-PER said/O AMD/B-ORG grew/O",
+		"he/O said/O Huang/B-PER spoke/O",
+		"Nvidia/B-ORG and/O AMD/B-ORG grew/O",
+	};
+	struct tsent	 t[6];
+	struct tag_sentence s[6];
+	const int	*g[6];
+	struct train_config cfg;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	char		 err[128];
+	int		 out[32];
+	size_t		 k, i;
+
+	ner_corpus(src, 6, ner, t, s, g);
+	/* Three documents of two sentences. */
+	s[0].flags = s[2].flags = s[4].flags = TAG_SENT_DOC_START;
+	train_config_init(&cfg, TAG_TASK_NER, ner, 5);
+	cfg.stages = 2;
+	cfg.folds = 3;
+	cfg.runs = 2;
+	cr_assert_eq(train_model(&cfg, s, g, 6, &a, NULL, err, sizeof(err)),
+	    0, "%s", err);
+	cr_assert_eq(train_model(&cfg, s, g, 6, &b, NULL, err, sizeof(err)),
+	    0, "%s", err);
+	cr_assert_eq(a.len, b.len);
+	cr_assert_eq(memcmp(a.p, b.p, a.len), 0, "not deterministic");
+	cr_assert_eq(a.p[7], 2, "stages byte");
+	cr_assert_eq(tag_model_load_mem(&m, a.p, a.len, err, sizeof(err)), 0,
+	    "%s", err);
+	for (k = 0; k < 6; k += 2) {
+		cr_assert_eq(tag_doc_begin(&w, s + k, 2), 0);
+		for (i = k; i < k + 2; i++) {
+			size_t	 j;
+
+			cr_assert_eq(tag_predict(m, &s[i], out, &w), 0);
+			for (j = 0; j < s[i].n; j++)
+				cr_assert_eq(out[j], g[i][j], "%s: word %zu",
+				    src[i], j);
+		}
+	}
+	/* Out of its document's order, and outside any document, a
+	   sentence is still tagged. */
+	cr_assert_eq(tag_doc_begin(&w, s, 2), 0);
+	cr_assert_eq(tag_predict(m, &s[1], out, &w), 0);
+	cr_assert_str_eq(ner[out[0]], "B-PER");
+	tag_doc_end(w);
+	cr_assert_eq(tag_predict(m, &s[0], out, &w), 0);
+	for (i = 0; i < s[0].n; i++)
+		cr_assert_eq(out[i], g[0][i]);
+	/* Two stages need two folds. */
+	cfg.folds = 1;
+	buf_clear(&b);
+	cr_assert_eq(train_model(&cfg, s, g, 6, &b, NULL, err, sizeof(err)),
+	    -1);
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&a);
 	buf_free(&b);
 }
 
@@ -392,7 +540,7 @@ Test(tagger, model_round_trips_through_a_file)
 			    row[9 + 2 * i] << 8);
 	}
 	cr_assert_eq(tag_model_encode(&again, TAG_TASK_POS, nc, pos_names,
-	    nrows, hashes, wt, scale, 0), 0);
+	    nrows, hashes, wt, scale, 0, 1), 0);
 	cr_assert_eq(again.len, b.len);
 	cr_assert_eq(memcmp(again.p, b.p, b.len), 0);
 	free(hashes);
@@ -446,7 +594,7 @@ Test(tagger, bad_magic_version_and_checksum_are_errors)
 	b.p[4] = 9;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "unsupported model version 9");
-	b.p[4] = 2;
+	b.p[4] = 3;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
 	tag_model_free(m);
 	/* A flipped bit in a weight, in a hash, in the checksum itself. */
@@ -484,14 +632,16 @@ Test(tagger, encoder_refuses_bad_input)
 	uint64_t	 h[2] = { 5, 5 };
 	int16_t		 wt[4] = { 0 };
 
-	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1, 0),
-	    -1);
-	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1, 0),
-	    -1);
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1, 0,
+	    1), -1);
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1, 0,
+	    1), -1);
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 2, h,
-	    wt, 1, 0), -1, "hashes must increase");
+	    wt, 1, 0, 1), -1, "hashes must increase");
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
-	    wt, 0, 0), -1, "scale must be positive");
+	    wt, 0, 0, 1), -1, "scale must be positive");
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
+	    wt, 1, 0, 3), -1, "one or two stages");
 	cr_assert_eq(b.len, 0);
 	buf_free(&b);
 }
@@ -546,6 +696,8 @@ Test(tagger, header_and_rows_are_validated_past_the_checksum)
 	/* Names: 3 DET, 4 NOUN, 4 VERB, 3 ADJ; then 16-byte rows. */
 	rows = names + 1 + 3 + 1 + 4 + 1 + 4 + 1 + 3;
 	expect_error(&b, 6, 3, "unknown model task");
+	expect_error(&b, 7, 0, "bad number of stages in model");
+	expect_error(&b, 7, 3, "bad number of stages in model");
 	expect_error(&b, 8, FEAT_VERSION + 1,
 	    "model was trained with other features");
 	expect_error(&b, 12, 1, "bad number of classes in model");
@@ -710,7 +862,7 @@ lookup_among_crowded_rows(size_t nc)
 		if (sc[c] > sc[best])
 			best = (int)c;
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, nc, np, n, rows, wt,
-	    1, 0), 0);
+	    1, 0, 1), 0);
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
 	    "%s", err);
 	cr_assert_eq(tag_predict(m, &s, out, &w), 0);
