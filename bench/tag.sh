@@ -14,7 +14,8 @@
 #   *.tokens     their token counts, `segment -u word FILE | wc -w`, once
 #
 # Tools, each tagging the raw text:
-#   quire        $TAG FILE > /dev/null, and $TAG --pos FILE (one process,
+#   quire        $TAG FILE > /dev/null, $TAG --pos FILE and $TAG --accurate
+#                FILE (the two-stage entity model) (one process,
 #                single-threaded, the inline output written to /dev/null)
 #   compromise   npm: nlp(doc).people() .places() .organizations(), a
 #                document (text between blank lines) at a time, through
@@ -240,6 +241,9 @@ row quire-ner "quire tag" "$BIGL" "$BIGT"
 say "NER+POS: $TAG --pos"
 bench_row /dev/null "$TAG" --pos "$OUT/news.txt"
 row quire-nerpos "quire tag --pos" "$BIGL" "$BIGT"
+say "NER, two-stage model: $TAG --accurate"
+bench_row /dev/null "$TAG" --accurate "$OUT/news.txt"
+row quire-ner-accurate "quire tag --accurate" "$BIGL" "$BIGT"
 if [ "$PEERS" != 0 ]; then
 	# quire on the peers' slice too, for ratios on the same text
 	say "NER: $TAG, $SMALLL"
