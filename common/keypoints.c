@@ -636,6 +636,35 @@ kp_reset(struct kp *k)
 		memset(k->slots, 0, k->nslots * sizeof(*k->slots));
 }
 
+/*
+ * A list item keeps its bullet in the text ("\u2022 Two members said...");
+ * a key point is the sentence after it, so that --bullets never writes two
+ * and offsets cover the words only.  Returns the offset past a leading
+ * bullet (U+2022, U+2023, U+25E6, U+25AA, U+00B7, or ASCII '*' or '-')
+ * and the blanks after it, or start if there is none or nothing follows.
+ */
+static size_t
+kp_skip_bullet(const unsigned char *s, size_t start, size_t end)
+{
+	static const char *const bullets[] = {
+		"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6",
+		"\xE2\x96\xAA", "\xC2\xB7", "*", "-",
+	};
+	size_t	 i, n, p;
+
+	for (i = 0; i < sizeof(bullets) / sizeof(bullets[0]); i++) {
+		n = strlen(bullets[i]);
+		if (end - start <= n || memcmp(s + start, bullets[i], n) != 0 ||
+		    (s[start + n] != ' ' && s[start + n] != '\t'))
+			continue;
+		for (p = start + n; p < end && (s[p] == ' ' || s[p] == '\t');
+		    p++)
+			;
+		return p < end ? p : start;
+	}
+	return start;
+}
+
 int
 kp_run(struct kp *k, const unsigned char *s, size_t n,
     const unsigned char *title, size_t tlen)
@@ -664,7 +693,8 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	for (i = 0; i < ns; i++) {
 		ks = &k->s[i];
 		memset(ks, 0, sizeof(*ks));
-		ks->start = k->sents.v[i].start;
+		ks->start = kp_skip_bullet(s, k->sents.v[i].start,
+		    k->sents.v[i].end);
 		ks->end = k->sents.v[i].end;
 		if (kp_sentence_terms(k, s, i) == -1)
 			return -1;
