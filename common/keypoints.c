@@ -639,30 +639,19 @@ kp_reset(struct kp *k)
 /*
  * A list item keeps its bullet in the text ("\u2022 Two members said...");
  * a key point is the sentence after it, so that --bullets never writes two
- * and offsets cover the words only.  Returns the offset past a leading
- * bullet (U+2022, U+2023, U+25E6, U+25AA, U+00B7, or ASCII '*' or '-')
- * and the blanks after it, or start if there is none or nothing follows.
+ * and offsets cover the words only.  Returns where sentence sp starts
+ * without a leading bullet (sentence.h) and the blanks after it.
  */
 static size_t
-kp_skip_bullet(const unsigned char *s, size_t start, size_t end)
+kp_skip_bullet(const struct kp *k, const unsigned char *s,
+    const struct sent_span *sp)
 {
-	static const char *const bullets[] = {
-		"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6",
-		"\xE2\x96\xAA", "\xC2\xB7", "*", "-",
-	};
-	size_t	 i, n, p;
+	const struct tok *t = k->toks.v + sp->tok_start;
 
-	for (i = 0; i < sizeof(bullets) / sizeof(bullets[0]); i++) {
-		n = strlen(bullets[i]);
-		if (end - start <= n || memcmp(s + start, bullets[i], n) != 0 ||
-		    (s[start + n] != ' ' && s[start + n] != '\t'))
-			continue;
-		for (p = start + n; p < end && (s[p] == ' ' || s[p] == '\t');
-		    p++)
-			;
-		return p < end ? p : start;
-	}
-	return start;
+	if (sp->tok_end - sp->tok_start >= 2 && sent_is_bullet(s, t) &&
+	    (t[1].flags & TOK_SPACE_BEFORE))
+		return t[1].start;
+	return sp->start;
 }
 
 int
@@ -693,8 +682,7 @@ kp_run(struct kp *k, const unsigned char *s, size_t n,
 	for (i = 0; i < ns; i++) {
 		ks = &k->s[i];
 		memset(ks, 0, sizeof(*ks));
-		ks->start = kp_skip_bullet(s, k->sents.v[i].start,
-		    k->sents.v[i].end);
+		ks->start = kp_skip_bullet(k, s, &k->sents.v[i]);
 		ks->end = k->sents.v[i].end;
 		if (kp_sentence_terms(k, s, i) == -1)
 			return -1;

@@ -167,22 +167,28 @@ is_opener(const unsigned char *s, const struct tok *t)
 	    tok_is(s, t, "\xC2\xAB"));
 }
 
+/* See sentence.h. */
+int
+sent_is_bullet(const unsigned char *s, const struct tok *t)
+{
+	return (t->kind == TOK_SYMBOL || t->kind == TOK_PUNCT) &&
+	    (tok_is(s, t, "\xE2\x80\xA2") || tok_is(s, t, "*") ||
+	    tok_is(s, t, "-") || tok_is(s, t, "\xE2\x80\x93") ||
+	    tok_is(s, t, "\xE2\x80\x94") || tok_is(s, t, "\xE2\x96\xAA") ||
+	    tok_is(s, t, "\xE2\x97\x8F") || tok_is(s, t, "\xE2\x97\xA6") ||
+	    tok_is(s, t, "\xE2\x80\xA3") || tok_is(s, t, "\xE2\x81\x83") ||
+	    tok_is(s, t, "\xC2\xB7"));
+}
+
 /* Does a list item start at token i: a bullet, a dash, or "1." / "a)"? */
 static int
 list_marker(const unsigned char *s, const struct tok *v, size_t n, size_t i)
 {
 	const struct tok *t = &v[i];
 
-	if (t->kind == TOK_SYMBOL || t->kind == TOK_PUNCT) {
-		if (tok_is(s, t, "\xE2\x80\xA2") || tok_is(s, t, "*") ||
-		    tok_is(s, t, "-") || tok_is(s, t, "\xE2\x80\x93") ||
-		    tok_is(s, t, "\xE2\x80\x94") || tok_is(s, t, "\xE2\x96\xAA") ||
-		    tok_is(s, t, "\xE2\x97\x8F") || tok_is(s, t, "\xE2\x97\xA6") ||
-		    tok_is(s, t, "\xE2\x80\xA3") || tok_is(s, t, "\xE2\x81\x83") ||
-		    tok_is(s, t, "\xC2\xB7"))
-			return i + 1 < n && (v[i + 1].flags & TOK_SPACE_BEFORE);
-		return 0;
-	}
+	if (t->kind == TOK_SYMBOL || t->kind == TOK_PUNCT)
+		return sent_is_bullet(s, t) && i + 1 < n &&
+		    (v[i + 1].flags & TOK_SPACE_BEFORE);
 	/* 1. 2) a) (the tokenizer keeps "a." as an initial) */
 	if (i + 1 < n && (t->kind == TOK_NUMBER || (t->kind == TOK_WORD &&
 	    TOK_N(t) == 1)) && !(v[i + 1].flags & TOK_SPACE_BEFORE) &&

@@ -46,4 +46,11 @@ int	sent_split(const struct sent_config *, const unsigned char *s, size_t n,
 
 void	sent_vec_free(struct sent_vec *);
 
+/*
+ * Is token t of text s a bullet that can mark a list item ("\u2022", "*",
+ * "-", an en or em dash, "\u25AA", ...)?  The splitter starts a sentence
+ * at one that begins a line and is followed by a space.
+ */
+int	sent_is_bullet(const unsigned char *s, const struct tok *t);
+
 #endif /* QUIRE_SENTENCE_H */
