@@ -77,6 +77,9 @@ OPTS_COMMON_HELP
 "member \"title\", when a string, is the title.\n"
 "See extract-keypoints(1) and quire(7).\n";
 
+/* --candidates: where the parts of speech of phrase candidates come from. */
+enum candidates { CAND_LEXICON, CAND_NOUNS, CAND_NAMES };
+
 struct options {
 	struct opts_common common;
 	struct kp_config kp;
@@ -84,8 +87,7 @@ struct options {
 	int		 bullets;
 	int		 entities;
 	int		 phrases;
-	int		 names;		/* --candidates: nouns 0, names 1,
-					   lexicon 2 */
+	enum candidates	 candidates;
 	int		 candidates_set;
 	int		 order_set;
 	int		 explain;
@@ -573,7 +575,7 @@ main(int argc, char *argv[])
 
 	diag_init(PROG);
 	memset(&o, 0, sizeof(o));
-	o.names = 2;
+	o.candidates = CAND_LEXICON;
 	opts_common_init(&o.common);
 	kp_config_init(&o.kp);
 	kph_config_init(&o.kph);
@@ -600,11 +602,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_CANDIDATES:
 			if (strcmp(optarg, "nouns") == 0)
-				o.names = 0;
+				o.candidates = CAND_NOUNS;
 			else if (strcmp(optarg, "names") == 0)
-				o.names = 1;
+				o.candidates = CAND_NAMES;
 			else if (strcmp(optarg, "lexicon") == 0)
-				o.names = 2;
+				o.candidates = CAND_LEXICON;
 			else
 				diag_usage("unknown candidates: %s", optarg);
 			o.candidates_set = 1;
@@ -666,8 +668,8 @@ main(int argc, char *argv[])
 	if (o.entities)
 		o.kp.ner = ner = load_model(models_ner, "entity");
 	if (o.phrases) {
-		o.kph.lexicon = o.names == 2;
-		if (!o.names)
+		o.kph.lexicon = o.candidates == CAND_LEXICON;
+		if (o.candidates == CAND_NOUNS)
 			o.kph.tagger = pos = load_model(models_pos,
 			    "part-of-speech");
 		ph = kph_new(&o.kph);
