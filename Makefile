@@ -249,10 +249,12 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    --runs 3 --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
+	    --beam 4 --epochs 16 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
-	    --stages 2 --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
+	    --stages 2 --beam 4 --epochs 16 \
+	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner-accurate.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \

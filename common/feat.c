@@ -686,7 +686,7 @@ add_type(struct fstr *f, const struct feat_classes *c, int k)
  */
 static void
 stage2(struct fsink *k, const struct feat_work *w, enum tag_task task,
-    size_t i, int p1, const struct feat_classes *classes,
+    size_t i, const struct feat_classes *classes,
     const struct feat_doc *doc)
 {
 	struct fstr	 f;
@@ -717,11 +717,6 @@ stage2(struct fsink *k, const struct feat_work *w, enum tag_task task,
 	add_pass1(&f, w, classes, j + 1);
 	fs_add(&f, LIT("|"));
 	add_pass1(&f, w, classes, j + 2);
-	emit(k, &f);
-	fs_set(&f, LIT("p1q+1="));
-	add_class(&f, classes, p1);
-	fs_add(&f, LIT("|"));
-	add_pass1(&f, w, classes, j + 1);
 	emit(k, &f);
 	fs_set(&f, LIT("lq+1="));
 	add_norm(&f, w, j);
@@ -767,10 +762,143 @@ stage2(struct fsink *k, const struct feat_work *w, enum tag_task task,
 	emit(k, &f);
 }
 
+/*
+ * The features of the previous classes p1 and p2 alone (the same for
+ * every word), and those of p1 with word i: the only ones a decoder must
+ * compute again for each history it keeps (feat_extract_hist).
+ */
+static void
+hist_classes(struct fsink *k, int p1, int p2,
+    const struct feat_classes *classes)
+{
+	struct fstr	 f;
+
+	fs_set(&f, LIT("p1="));
+	add_class(&f, classes, p1);
+	emit(k, &f);
+	fs_set(&f, LIT("p2="));
+	add_class(&f, classes, p2);
+	emit(k, &f);
+	fs_set(&f, LIT("p12="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	add_class(&f, classes, p2);
+	emit(k, &f);
+}
+
+static void
+hist_word(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    size_t i, int p1, const struct feat_classes *classes)
+{
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	long		 j = (long)i;
+
+	fs_set(&f, LIT("p1l="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	fs_add(&f, w->pool.p + fw->norm, fw->normlen);
+	emit(k, &f);
+	fs_set(&f, LIT("p1sh="));
+	add_class(&f, classes, p1);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j);
+	emit(k, &f);
+	if (w->nlevels > 0) {
+		fs_set(&f, LIT("p1cF="));
+		add_class(&f, classes, p1);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j, w->nlevels - 1);
+		emit(k, &f);
+	}
+	if (task == TAG_TASK_NER) {
+		fs_set(&f, LIT("p1u="));
+		add_class(&f, classes, p1);
+		fs_add(&f, LIT("|"));
+		add_upos(&f, w, j);
+		emit(k, &f);
+	}
+	if (w->stage == 2) {
+		fs_set(&f, LIT("p1q+1="));
+		add_class(&f, classes, p1);
+		fs_add(&f, LIT("|"));
+		add_pass1(&f, w, classes, j + 1);
+		emit(k, &f);
+	}
+}
+
+static void
+hist(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    size_t i, int p1, int p2, const struct feat_classes *classes)
+{
+	hist_classes(k, p1, p2, classes);
+	hist_word(k, w, task, i, p1, classes);
+}
+
+static void
+sink_init(struct fsink *k, const struct feat_work *w, uint64_t *out,
+    struct buf *text)
+{
+	k->out = out;
+	k->n = 0;
+	k->text = text;
+	k->salt = w->stage == 2 ? STAGE2_SALT : 0;
+}
+
+size_t
+feat_extract_hist(const struct feat_work *w, enum tag_task task, size_t i,
+    int p1, int p2, const struct feat_classes *classes, uint64_t *out,
+    struct buf *text)
+{
+	struct fsink	 k;
+
+	sink_init(&k, w, out, text);
+	hist(&k, w, task, i, p1, p2, classes);
+	return k.n;
+}
+
+size_t
+feat_extract_hist_classes(const struct feat_work *w, int p1, int p2,
+    const struct feat_classes *classes, uint64_t *out, struct buf *text)
+{
+	struct fsink	 k;
+
+	sink_init(&k, w, out, text);
+	hist_classes(&k, p1, p2, classes);
+	return k.n;
+}
+
+size_t
+feat_extract_hist_word(const struct feat_work *w, enum tag_task task,
+    size_t i, int p1, const struct feat_classes *classes, uint64_t *out,
+    struct buf *text)
+{
+	struct fsink	 k;
+
+	sink_init(&k, w, out, text);
+	hist_word(&k, w, task, i, p1, classes);
+	return k.n;
+}
+
 size_t
 feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
     int p1, int p2, const struct feat_classes *classes,
     const struct feat_doc *doc, uint64_t *out, struct buf *text)
+{
+	struct fsink	 k;
+	size_t		 n;
+
+	n = feat_extract_static(w, task, i, classes, doc, out, text);
+	sink_init(&k, w, out, text);
+	k.n = n;
+	hist(&k, w, task, i, p1, p2, classes);
+	return k.n;
+}
+
+size_t
+feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
+    const struct feat_classes *classes, const struct feat_doc *doc,
+    uint64_t *out, struct buf *text)
 {
 	static const char pre[4][6] = { "pre1=", "pre2=", "pre3=", "pre4=" };
 	static const char suf[4][6] = { "suf1=", "suf2=", "suf3=", "suf4=" };
@@ -781,11 +909,7 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 	long		 j = (long)i;
 	int		 m;
 
-	k.out = out;
-	k.n = 0;
-	k.text = text;
-	k.salt = w->stage == 2 ? STAGE2_SALT : 0;
-
+	sink_init(&k, w, out, text);
 	fs_set(&f, LIT("b"));
 	emit(&k, &f);
 	fs_set(&f, LIT("w="));
@@ -795,28 +919,6 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 	fs_add(&f, norm, fw->normlen);
 	emit(&k, &f);
 	fs_set(&f, LIT("sh="));
-	add_shape(&f, w, j);
-	emit(&k, &f);
-
-	fs_set(&f, LIT("p1="));
-	add_class(&f, classes, p1);
-	emit(&k, &f);
-	fs_set(&f, LIT("p2="));
-	add_class(&f, classes, p2);
-	emit(&k, &f);
-	fs_set(&f, LIT("p12="));
-	add_class(&f, classes, p1);
-	fs_add(&f, LIT("|"));
-	add_class(&f, classes, p2);
-	emit(&k, &f);
-	fs_set(&f, LIT("p1l="));
-	add_class(&f, classes, p1);
-	fs_add(&f, LIT("|"));
-	fs_add(&f, norm, fw->normlen);
-	emit(&k, &f);
-	fs_set(&f, LIT("p1sh="));
-	add_class(&f, classes, p1);
-	fs_add(&f, LIT("|"));
 	add_shape(&f, w, j);
 	emit(&k, &f);
 
@@ -925,7 +1027,7 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 		    { "c0-1=", "c1-1=", "c2-1=", "c3-1=" };
 		static const char cr[CLUSTERS_LEVELS_MAX][6] =
 		    { "c0+1=", "c1+1=", "c2+1=", "c3+1=" };
-		size_t	 l, fine = w->nlevels - 1, mid = w->nlevels / 2;
+		size_t	 l, mid = w->nlevels / 2;
 
 		for (l = 0; l < w->nlevels; l++) {
 			fs_set(&f, cw[l], 3);
@@ -938,11 +1040,6 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 			add_cluster(&f, w, j + 1, l);
 			emit(&k, &f);
 		}
-		fs_set(&f, LIT("p1cF="));
-		add_class(&f, classes, p1);
-		fs_add(&f, LIT("|"));
-		add_cluster(&f, w, j, fine);
-		emit(&k, &f);
 		fs_set(&f, LIT("cM-1c="));
 		add_cluster(&f, w, j - 1, mid);
 		fs_add(&f, LIT("|"));
@@ -988,11 +1085,6 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 		fs_add(&f, LIT("|"));
 		add_upos(&f, w, j + 1);
 		emit(&k, &f);
-		fs_set(&f, LIT("p1u="));
-		add_class(&f, classes, p1);
-		fs_add(&f, LIT("|"));
-		add_upos(&f, w, j);
-		emit(&k, &f);
 		fs_set(&f, LIT("ul="));
 		add_upos(&f, w, j);
 		fs_add(&f, LIT("|"));
@@ -1035,7 +1127,7 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 		}
 	}
 	if (w->stage == 2)
-		stage2(&k, w, task, i, p1, classes, doc);
+		stage2(&k, w, task, i, classes, doc);
 	return k.n;
 }
 

@@ -133,6 +133,31 @@ size_t	feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 	    const struct feat_doc *doc, uint64_t *out, struct buf *text);
 
 /*
+ * The same features in two parts, for decoders that keep several
+ * histories (tagger.c's beam): feat_extract_static gives those that do
+ * not depend on p1 and p2, feat_extract_hist those that do.  feat_extract
+ * is the one, then the other, in one array.
+ */
+size_t	feat_extract_static(const struct feat_work *w, enum tag_task task,
+	    size_t i, const struct feat_classes *classes,
+	    const struct feat_doc *doc, uint64_t *out, struct buf *text);
+size_t	feat_extract_hist(const struct feat_work *w, enum tag_task task,
+	    size_t i, int p1, int p2, const struct feat_classes *classes,
+	    uint64_t *out, struct buf *text);
+
+/*
+ * feat_extract_hist in its two parts: the features of p1 and p2 alone,
+ * which are the same at every word (but differ between the stages of a
+ * two-stage model), and those of p1 with the word.
+ */
+size_t	feat_extract_hist_classes(const struct feat_work *w, int p1, int p2,
+	    const struct feat_classes *classes, uint64_t *out,
+	    struct buf *text);
+size_t	feat_extract_hist_word(const struct feat_work *w, enum tag_task task,
+	    size_t i, int p1, const struct feat_classes *classes,
+	    uint64_t *out, struct buf *text);
+
+/*
  * Whether class cur may follow class prev (-1: sentence start) in BIO
  * encoding: "I-X" only after "B-X" or "I-X"; anything else always.  Both
  * prediction and training decode under this rule.
@@ -146,14 +171,16 @@ int	feat_bio_allowed(const char *prev, const char *cur);
  * hashes[r] (strictly increasing) with weights[r * nclasses + c], so that
  * the score of class c is scale times the sum of its weights.  clusters
  * is the clusters_id of the word clusters the features used, or 0 if
- * none; stages is 1, or 2 for a two-stage model.  Returns 0,
+ * none; stages is 1, or 2 for a two-stage model; beam the width of the
+ * beam search it was trained with (1..BEAM_MAX, beam.h).  Returns 0,
  * -1 if the arguments break those rules, or -2 if out of memory.
  */
 #define TAG_NAME_MAX	31
 #define TAG_CLASSES_MAX	64
 int	tag_model_encode(struct buf *out, enum tag_task task, size_t nclasses,
 	    const char *const *names, size_t nrows, const uint64_t *hashes,
-	    const int16_t *weights, float scale, uint32_t clusters, int stages);
+	    const int16_t *weights, float scale, uint32_t clusters, int stages,
+	    size_t beam);
 
 /* CRC-32 (ISO-HDLC, as zlib's crc32) of p[0..n), continuing from crc. */
 uint32_t feat_crc32(uint32_t crc, const unsigned char *p, size_t n);

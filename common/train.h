@@ -1,9 +1,12 @@
 /*
- * train: trains a tagger model (tagger.h) with the averaged perceptron
- * (Collins 2002), greedy left to right with the previous predicted classes
- * as features, exactly as tag_predict decodes; the averaging uses Daume's
- * trick (the average of all weight vectors is w - u/c, with u the updates
- * weighted by the time they happened), so no weight is touched twice.
+ * train: trains a tagger model (tagger.h) with the structured averaged
+ * perceptron (Collins 2002): each sentence is decoded exactly as
+ * tag_predict will decode it, left to right with the previous predicted
+ * classes as features and a beam of cfg->beam (beam.h), and if the best
+ * path is wrong the weights move at its prefix of maximum violation
+ * (Huang, Fayong and Guo 2012).  The averaging uses Daume's trick (the
+ * average of all weight vectors is w - u/c, with u the updates weighted by
+ * the time they happened), so no weight is touched twice.
  *
  * Only features seen at least min_count times in the training data (with
  * the gold classes as history) get weights; after training, rows whose
@@ -41,6 +44,10 @@ struct train_config {
 	/* Runs from zero, each with its own shuffling, whose averaged
 	   weights are averaged (1: one run). */
 	int		 runs;
+	/* The width of the beam (beam.h) training decodes with, which the
+	   model records and tag_predict decodes with: 1..BEAM_MAX, 1 is
+	   greedy. */
+	size_t		 beam;
 	/* Word clusters for the features (clusters.h), or NULL: none.  The
 	   model records the table, and loads only with it. */
 	const struct clusters *clusters;
@@ -52,8 +59,8 @@ struct train_config {
 };
 
 /* The defaults: 12 epochs, seed 1, min_count 1, min_weight 0.3, no row
-   limit, one stage, 10 folds, one run (the choices measured best on the
-   dev sets; see train_tagger.c). */
+   limit, one stage, 10 folds, one run, a beam of 1 (the choices measured
+   best on the dev sets, but for the beam; see train_tagger.c). */
 void	train_config_init(struct train_config *, enum tag_task,
 	    const char *const *classes, size_t nclasses);
 

@@ -13,6 +13,7 @@
 
 #include <criterion/criterion.h>
 
+#include "beam.h"
 #include "buf.h"
 #include "clusters.h"
 #include "feat.h"
@@ -282,9 +283,9 @@ static struct tsent toy[NTOY];
 static struct tag_sentence toys[NTOY];
 static const int *toyg[NTOY];
 
-/* Trains the toy POS model into out. */
+/* Trains the toy POS model, with a beam of width beam, into out. */
 static void
-train_toy(struct buf *out)
+train_toy_beam(struct buf *out, size_t beam)
 {
 	struct train_config cfg;
 	struct train_stats st;
@@ -299,10 +300,87 @@ train_toy(struct buf *out)
 	train_config_init(&cfg, TAG_TASK_POS, pos_names, 4);
 	cfg.min_count = 1;
 	cfg.epochs = 10;
+	cfg.beam = beam;
 	cr_assert_eq(train_model(&cfg, toys, toyg, NTOY, out, &st, err,
 	    sizeof(err)), 0, "%s", err);
 	cr_assert_gt(st.rows, 0);
 	cr_assert_leq(st.rows, st.features);
+}
+
+/* The toy model, greedy. */
+static void
+train_toy(struct buf *out)
+{
+	train_toy_beam(out, 1);
+}
+
+/* The toy model m tags the toy corpus as it is. */
+static void
+expect_toys(const struct tag_model *m, struct tag_work **w)
+{
+	int	 out[32];
+	size_t	 k, i;
+
+	for (k = 0; k < NTOY; k++) {
+		cr_assert_eq(tag_predict(m, &toys[k], out, w), 0);
+		for (i = 0; i < toys[k].n; i++)
+			cr_assert_eq(out[i], toyg[k][i], "%s: word %zu",
+			    toy_pos[k], i);
+	}
+}
+
+Test(tagger, a_beam_model_records_its_width_and_tags_with_it)
+{
+	int		 out[32], greedy[32];
+	struct buf	 b = BUF_INIT;
+	struct tsent	 t;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	char		 err[128];
+	size_t		 i;
+
+	train_toy_beam(&b, 4);
+	cr_assert_eq(b.p[28], 4, "the header's beam width");
+	cr_assert_eq(b.p[29] | b.p[30] | b.p[31], 0);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	expect_toys(m, &w);
+	/* The beam and greedy decoding of the same weights agree where the
+	   model is sure. */
+	tsent_init(&t, "the small dog sees a big cat", NULL, 0);
+	cr_assert_eq(tag_predict(m, &t.s, out, &w), 0);
+	tag_model_set_beam(m, 1);
+	cr_assert_eq(tag_predict(m, &t.s, greedy, &w), 0);
+	for (i = 0; i < t.s.n; i++)
+		cr_assert_eq(out[i], greedy[i], "word %zu", i);
+	cr_assert_str_eq(tag_model_class(m, (size_t)out[3]), "VERB");
+	tag_work_free(w);
+	tag_model_free(m);
+	buf_free(&b);
+}
+
+Test(tagger, training_refuses_a_beam_out_of_range)
+{
+	struct train_config cfg;
+	struct buf	 b = BUF_INIT;
+	char		 err[128];
+	struct tsent	 t;
+	const int	*g[1];
+
+	tsent_init(&t, "the/DET dog/NOUN", pos_names, 4);
+	g[0] = t.gold;
+	train_config_init(&cfg, TAG_TASK_POS, pos_names, 4);
+	cfg.beam = 0;
+	cr_assert_eq(train_model(&cfg, &t.s, g, 1, &b, NULL, err,
+	    sizeof(err)), -1);
+	cr_assert_str_eq(err, "beam width out of range: 0");
+	cfg.beam = BEAM_MAX + 1;
+	cr_assert_eq(train_model(&cfg, &t.s, g, 1, &b, NULL, err,
+	    sizeof(err)), -1);
+	cfg.beam = BEAM_MAX;
+	cr_assert_eq(train_model(&cfg, &t.s, g, 1, &b, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	buf_free(&b);
 }
 
 Test(tagger, learns_a_toy_corpus_and_tags_it_back)
@@ -313,7 +391,6 @@ Test(tagger, learns_a_toy_corpus_and_tags_it_back)
 	struct tsent	 t;
 	char		 err[128];
 	int		 out[32];
-	size_t		 k, i;
 
 	train_toy(&b);
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
@@ -324,12 +401,7 @@ Test(tagger, learns_a_toy_corpus_and_tags_it_back)
 	cr_assert_null(tag_model_class(m, 4));
 	cr_assert_eq(tag_model_class_index(m, "ADJ"), 3);
 	cr_assert_eq(tag_model_class_index(m, "PROPN"), -1);
-	for (k = 0; k < NTOY; k++) {
-		cr_assert_eq(tag_predict(m, &toys[k], out, &w), 0);
-		for (i = 0; i < toys[k].n; i++)
-			cr_assert_eq(out[i], toyg[k][i], "%s: word %zu",
-			    toy_pos[k], i);
-	}
+	expect_toys(m, &w);
 	/* A new sentence of known words, and an empty one. */
 	tsent_init(&t, "the small dog sees a big cat", NULL, 0);
 	cr_assert_eq(tag_predict(m, &t.s, out, &w), 0);
@@ -525,7 +597,7 @@ Test(tagger, model_round_trips_through_a_file)
 	u = (uint32_t)b.p[20] | (uint32_t)b.p[21] << 8 |
 	    (uint32_t)b.p[22] << 16 | (uint32_t)b.p[23] << 24;
 	memcpy(&scale, &u, sizeof(scale));
-	hdr = 28;
+	hdr = 32;
 	for (k = 0; k < nc; k++)
 		hdr += 1 + b.p[hdr];
 	cr_assert_eq(hdr + nrows * (8 + 2 * nc) + 4, b.len);
@@ -540,7 +612,7 @@ Test(tagger, model_round_trips_through_a_file)
 			    row[9 + 2 * i] << 8);
 	}
 	cr_assert_eq(tag_model_encode(&again, TAG_TASK_POS, nc, pos_names,
-	    nrows, hashes, wt, scale, 0, 1), 0);
+	    nrows, hashes, wt, scale, 0, 1, 1), 0);
 	cr_assert_eq(again.len, b.len);
 	cr_assert_eq(memcmp(again.p, b.p, b.len), 0);
 	free(hashes);
@@ -594,7 +666,11 @@ Test(tagger, bad_magic_version_and_checksum_are_errors)
 	b.p[4] = 9;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "unsupported model version 9");
+	/* Version 3 had no beam width in its header. */
 	b.p[4] = 3;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "unsupported model version 3");
+	b.p[4] = 4;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
 	tag_model_free(m);
 	/* A flipped bit in a weight, in a hash, in the checksum itself. */
@@ -633,15 +709,19 @@ Test(tagger, encoder_refuses_bad_input)
 	int16_t		 wt[4] = { 0 };
 
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, dup, 0, h, wt, 1, 0,
-	    1), -1);
+	    1, 1), -1);
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, spc, 0, h, wt, 1, 0,
-	    1), -1);
+	    1, 1), -1);
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 2, h,
-	    wt, 1, 0, 1), -1, "hashes must increase");
+	    wt, 1, 0, 1, 1), -1, "hashes must increase");
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
-	    wt, 0, 0, 1), -1, "scale must be positive");
+	    wt, 0, 0, 1, 1), -1, "scale must be positive");
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
-	    wt, 1, 0, 3), -1, "one or two stages");
+	    wt, 1, 0, 3, 1), -1, "one or two stages");
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
+	    wt, 1, 0, 1, 0), -1, "a beam of one or more");
+	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, 2, pos_names, 1, h,
+	    wt, 1, 0, 1, BEAM_MAX + 1), -1, "a beam of at most BEAM_MAX");
 	cr_assert_eq(b.len, 0);
 	buf_free(&b);
 }
@@ -690,7 +770,7 @@ expect_error(const struct buf *good, size_t i, unsigned char v,
 Test(tagger, header_and_rows_are_validated_past_the_checksum)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 names = 28, rows;
+	size_t		 names = 32, rows;
 
 	train_toy(&b);
 	/* Names: 3 DET, 4 NOUN, 4 VERB, 3 ADJ; then 16-byte rows. */
@@ -708,6 +788,9 @@ Test(tagger, header_and_rows_are_validated_past_the_checksum)
 	    "model size does not match its header");
 	expect_error(&b, 23, 0xFF, "bad weight scale in model");	/* NaN */
 	expect_error(&b, 23, 0x80, "bad weight scale in model");	/* < 0 */
+	expect_error(&b, 28, 0, "bad beam width in model");
+	expect_error(&b, 28, BEAM_MAX + 1, "bad beam width in model");
+	expect_error(&b, 31, 1, "bad beam width in model");
 	expect_error(&b, names + 1, ' ', "bad class name in model");
 	expect_error(&b, names + 5, 0, "bad class name in model");
 	expect_error_at(&b, rows - 3, "DET", 3,
@@ -862,7 +945,7 @@ lookup_among_crowded_rows(size_t nc)
 		if (sc[c] > sc[best])
 			best = (int)c;
 	cr_assert_eq(tag_model_encode(&b, TAG_TASK_POS, nc, np, n, rows, wt,
-	    1, 0, 1), 0);
+	    1, 0, 1, 1), 0);
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
 	    "%s", err);
 	cr_assert_eq(tag_predict(m, &s, out, &w), 0);
