@@ -2,13 +2,13 @@
  * tagger: greedy averaged-perceptron tagging over hashed features (see
  * tagger.h), and the model file format.
  *
- * Model file format, version 3.  All integers are little-endian and of
+ * Model file format, version 4.  All integers are little-endian and of
  * fixed width, so the same bytes load on every machine; nothing is aligned
  * and the reader never assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
- *        4     2  format version: 3
+ *        4     2  format version: 4
  *        6     1  task: 1 POS, 2 NER (enum tag_task)
  *        7     1  stages: 1, or 2 for a two-stage model (feat.h), whose
  *                 rows hold the weights of both stages
@@ -22,7 +22,8 @@
  *                 then the name (printable ASCII, no space; distinct)
  *        R        rows, nrows times: 8 bytes feature hash (FNV-1a 64 of
  *                 the feature string, feat.h), then nclasses times 2 bytes
- *                 weight (two's complement); hashes strictly increasing
+ *                 weight (two's complement); in strictly increasing
+ *                 order of otab_key(hash) (otab.h), the table's order
  *    E - 4     4  CRC-32 (ISO-HDLC, as zlib's crc32) of bytes [0, E - 4)
  *
  * E, the file size, is exactly what the header implies: neither truncated
@@ -38,7 +39,8 @@
  * At load the rows are copied into a table built for lookup (otab.h), so
  * the file's bytes are not needed afterwards: an ordered hash table filed
  * by a mix of the hashes, where a lookup touches one cache line, now and
- * then two.  (The sorted rows of the file and a directory of buckets by
+ * then two.  The file keeps its rows in the table's order, so that the
+ * copy reads and writes memory in order, with no sort.  (The sorted rows of the file and a directory of buckets by
  * the hashes' top bits took two dependent misses, and the buckets were
  * crowded; see otab_key.)  A slot holds the hash and the weights as
  * native 16-bit integers, zero-padded to the slot's end.  A slot of at
@@ -62,7 +64,7 @@
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
-#define MODEL_VERSION	3
+#define MODEL_VERSION	4
 #define HEADER_SIZE	28
 
 /* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
@@ -216,12 +218,15 @@ build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
 		;
 	slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
 	m->lanes = (slotsize - 8) / 2;
-	r = otab_build(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
+	r = otab_build_ordered(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
 	    fill_weights, &nc);
 	if (r == -1)
 		return fail(err, errlen, "model rows out of order");
 	return r;
 }
+
+static int	load(struct tag_model **, const unsigned char *, size_t,
+		    const struct clusters *, int, char *, size_t);
 
 int
 tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
@@ -233,6 +238,21 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 int
 tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
     size_t n, const struct clusters *cl, char *err, size_t errlen)
+{
+	return load(mp, p, n, cl, 1, err, errlen);
+}
+
+int
+tag_model_load_builtin(struct tag_model **mp, const unsigned char *p,
+    size_t n, const struct clusters *cl, char *err, size_t errlen)
+{
+	return load(mp, p, n, cl, 0, err, errlen);
+}
+
+/* The loaders above; checksum: whether to check the file's CRC. */
+static int
+load(struct tag_model **mp, const unsigned char *p, size_t n,
+    const struct clusters *cl, int checksum, char *err, size_t errlen)
 {
 	struct tag_model *m;
 	struct clusters	*ownedcl = NULL;
@@ -282,7 +302,7 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 		return fail(err, errlen, "truncated model");
 	if (off + nrows * rowsize != n - 4)
 		return fail(err, errlen, "model size does not match its header");
-	if (feat_crc32(0, p, n - 4) != le32(p + n - 4))
+	if (checksum && feat_crc32(0, p, n - 4) != le32(p + n - 4))
 		return fail(err, errlen, "checksum mismatch");
 	if (fver != FEAT_VERSION)
 		return fail(err, errlen,
@@ -681,7 +701,7 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 		size += 1 + len;
 	}
 	for (i = 1; i < nrows; i++)
-		if (hashes[i] <= hashes[i - 1])
+		if (otab_key(hashes[i]) <= otab_key(hashes[i - 1]))
 			return -1;
 	rowsize = 8 + 2 * nc;
 	if (nrows > (SIZE_MAX - size) / rowsize)

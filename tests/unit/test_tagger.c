@@ -17,6 +17,7 @@
 #include "clusters.h"
 #include "feat.h"
 #include "models.h"
+#include "otab.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -585,16 +586,18 @@ Test(tagger, bad_magic_version_and_checksum_are_errors)
 	struct tag_model *m;
 	char		 err[128];
 	size_t		 i;
+	unsigned char	 version;
 
 	train_toy(&b);
 	b.p[0] = 'X';
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "not a quire model");
 	b.p[0] = 'Q';
+	version = b.p[4];
 	b.p[4] = 9;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "unsupported model version 9");
-	b.p[4] = 3;
+	b.p[4] = version;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
 	tag_model_free(m);
 	/* A flipped bit in a weight, in a hash, in the checksum itself. */
@@ -772,10 +775,12 @@ Test(tagger, odd_words_tag_without_harm)
 	buf_free(&b);
 }
 
+/* Hashes in the model file's order: by their table keys. */
 static int
-cmp_u64(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t x = otab_key(*(const uint64_t *)a);
+	uint64_t y = otab_key(*(const uint64_t *)b);
 
 	return x < y ? -1 : x > y;
 }
@@ -835,7 +840,7 @@ lookup_among_crowded_rows(size_t nc)
 	}
 	rows[n++] = 0;
 	rows[n++] = UINT64_MAX;
-	qsort(rows, n, sizeof(*rows), cmp_u64);
+	qsort(rows, n, sizeof(*rows), cmp_key);
 	for (i = 1, k = 1; i < n; i++)
 		if (rows[i] != rows[k - 1])
 			rows[k++] = rows[i];
@@ -979,6 +984,40 @@ Test(clusters, corrupt_tables_are_errors)
 	cr_assert_eq(clusters_encode(&b, 1, nc, 2, keys, ids), -1,
 	    "ids must be below nclasses");
 	cr_assert_eq(b.len, 0);
+	buf_free(&b);
+}
+
+/*
+ * The programs load the built-in models without their checksums
+ * (tag_model_load_builtin): here, when the program is built, each must
+ * pass the full check, and a model with a wrong checksum loads only that
+ * way.
+ */
+Test(tagger, built_in_models_pass_their_checksums)
+{
+	const unsigned char *(*const get[])(size_t *) = { models_pos,
+	    models_ner, models_ner_accurate };
+	struct tag_model *m;
+	struct buf	 b = BUF_INIT;
+	const unsigned char *p;
+	char		 err[128];
+	size_t		 i, n;
+
+	for (i = 0; i < sizeof(get) / sizeof(get[0]); i++) {
+		p = get[i](&n);
+		cr_assert_eq(tag_model_load_mem(&m, p, n, err, sizeof(err)),
+		    0, "model %zu: %s", i, err);
+		tag_model_free(m);
+	}
+	p = models_ner(&n);
+	cr_assert_eq(buf_append(&b, p, n), 0);
+	b.p[b.len - 1] ^= 1;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)),
+	    -1);
+	cr_expect_str_eq(err, "checksum mismatch");
+	cr_assert_eq(tag_model_load_builtin(&m, b.p, b.len, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	tag_model_free(m);
 	buf_free(&b);
 }
 
