@@ -118,6 +118,10 @@ enum kph_feature {
 	KPH_F_COHESION,		/* count / the highest count of its words
 				   (1 for one word) */
 	KPH_F_YAKE,		/* -ln of the YAKE score */
+	KPH_F_HYPHEN,		/* a hyphen inside ("hostage-taking") */
+	KPH_F_SUPERS,		/* ln(1 + distinct longer candidates
+				   holding it) */
+	KPH_F_SUPERS1,		/* the same for one word, else 0 */
 	KPH_NFEATURES
 };
 
