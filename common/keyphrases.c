@@ -162,59 +162,65 @@ kph_config_init(struct kph_config *c)
  * part-of-speech lexicon (kph_lex_w; --candidates=lexicon) or of the
  * capitalization rule (kph_names_w; --candidates=names). */
 static const double kph_nouns_w[KPH_NFEATURES + 1] = {
-	-5.185746,	/* bias */
-	0.156726,	/* lntf */
-	-0.284773,	/* tf1 */
-	-0.107517,	/* tf2 */
-	0.572954,	/* first */
-	-0.463448,	/* lnsent */
-	-0.362745,	/* sent0 */
-	-0.060865,	/* sent1 */
-	-0.200562,	/* spread */
-	1.205601,	/* sents */
-	-0.021201,	/* caps */
-	2.759586,	/* words1 */
-	0.898837,	/* words2 */
-	3.228374,	/* chars */
-	0.159653,	/* noun */
-	-0.077318,	/* propn */
-	0.091832,	/* adj */
-	0.022113,	/* verb */
-	-0.953747,	/* adv */
-	-0.967651,	/* num */
-	0.028914,	/* idf */
-	0.025737,	/* tfidf */
-	-0.665052,	/* subsumed */
-	0.894340,	/* cohesion */
-	0.047527	/* yake */
+	-5.310798,	/* bias */
+	0.207754,	/* lntf */
+	-0.376257,	/* tf1 */
+	-0.145398,	/* tf2 */
+	0.588163,	/* first */
+	-0.470673,	/* lnsent */
+	-0.343497,	/* sent0 */
+	-0.049290,	/* sent1 */
+	-0.170939,	/* spread */
+	1.196696,	/* sents */
+	-0.028497,	/* caps */
+	2.824025,	/* words1 */
+	0.947887,	/* words2 */
+	3.435045,	/* chars */
+	0.162760,	/* noun */
+	-0.081794,	/* propn */
+	0.148666,	/* adj */
+	-0.006930,	/* verb */
+	-1.011699,	/* adv */
+	-0.979292,	/* num */
+	0.044351,	/* idf */
+	0.021678,	/* tfidf */
+	-0.469060,	/* subsumed */
+	0.927405,	/* cohesion */
+	0.055284,	/* yake */
+	-0.724447,	/* hyphen */
+	-0.363857,	/* supers */
+	0.141425	/* supers1 */
 };
 
 static const double kph_names_w[KPH_NFEATURES + 1] = {
-	-5.412550,	/* bias */
-	0.148109,	/* lntf */
-	-0.418381,	/* tf1 */
-	-0.144648,	/* tf2 */
-	0.596261,	/* first */
-	-0.459030,	/* lnsent */
-	-0.417136,	/* sent0 */
-	-0.108483,	/* sent1 */
-	-0.153596,	/* spread */
-	1.318556,	/* sents */
-	0.062306,	/* caps */
-	2.784770,	/* words1 */
-	1.039151,	/* words2 */
-	4.093146,	/* chars */
+	-5.764450,	/* bias */
+	0.179125,	/* lntf */
+	-0.443301,	/* tf1 */
+	-0.160211,	/* tf2 */
+	0.603806,	/* first */
+	-0.461591,	/* lnsent */
+	-0.371712,	/* sent0 */
+	-0.100435,	/* sent1 */
+	-0.152316,	/* spread */
+	1.302203,	/* sents */
+	0.092826,	/* caps */
+	2.954135,	/* words1 */
+	1.133022,	/* words2 */
+	4.430705,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	0.022011,	/* idf */
-	0.021421,	/* tfidf */
-	-0.991392,	/* subsumed */
-	0.772394,	/* cohesion */
-	0.060229	/* yake */
+	0.039962,	/* idf */
+	0.017445,	/* tfidf */
+	-0.785052,	/* subsumed */
+	0.797812,	/* cohesion */
+	0.064227,	/* yake */
+	-0.999631,	/* hyphen */
+	-0.523562,	/* supers */
+	0.274397	/* supers1 */
 };
 
 static const double kph_lex_w[KPH_NFEATURES + 1] = {

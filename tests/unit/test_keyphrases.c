@@ -3,6 +3,7 @@
  * order on small texts, and deduplication; noun-phrase candidates from the
  * built-in tagger, the fitted scores and their features.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,5 +408,27 @@ Test(keyphrases, features_of_parts_and_wholes)
 	cr_assert_float_eq(c[whole].f[KPH_F_COHESION], 2.0 / 3, 1e-9,
 	    "2 of the 3 times Francisco occurs");
 	cr_assert_eq(c[part].f[KPH_F_COHESION], 1);
+	cr_assert_float_eq(c[alone].f[KPH_F_SUPERS], log(3), 1e-9,
+	    "in \"San Francisco\" and \"Francisco Bay\"");
+	cr_assert_float_eq(c[part].f[KPH_F_SUPERS], log(2), 1e-9);
+	cr_assert_eq(c[part].f[KPH_F_SUPERS1], c[part].f[KPH_F_SUPERS]);
+	cr_assert_eq(c[whole].f[KPH_F_SUPERS], 0);
+	cr_assert_eq(c[whole].f[KPH_F_SUPERS1], 0, "more than one word");
+	kph_free(k);
+}
+
+Test(keyphrases, features_mark_hyphens)
+{
+	struct kph	*k = fitted(10);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 h, w;
+
+	run(k, "The hostage-taking ended. The hostages were freed.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(h = find(k, "hostage-taking"), 0);
+	cr_assert_geq(w = find(k, "hostages"), 0);
+	cr_assert_eq(c[h].f[KPH_F_HYPHEN], 1);
+	cr_assert_eq(c[w].f[KPH_F_HYPHEN], 0);
 	kph_free(k);
 }
