@@ -168,7 +168,8 @@ int	feat_bio_allowed(const char *prev, const char *cur);
  * The model writer; the format is documented in tagger.c, beside the
  * reader.  Appends to out a model of nclasses classes named names[] (each
  * 1..TAG_NAME_MAX bytes of printable ASCII, distinct) and nrows rows:
- * hashes[r] (strictly increasing) with weights[r * nclasses + c], so that
+ * hashes[r] with weights[r * nclasses + c], the rows in strictly
+ * increasing order of otab_key(hashes[r]) (otab.h), so that
  * the score of class c is scale times the sum of its weights.  clusters
  * is the clusters_id of the word clusters the features used, or 0 if
  * none; stages is 1, or 2 for a two-stage model; beam the width of the

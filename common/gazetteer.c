@@ -12,7 +12,6 @@
  * the whole text has parsed, after the table has room: so a failed load
  * truncates the arrays and leaves the gazetteer as it was.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,9 +59,6 @@ struct gaz_loader {
 	struct tok_vec	 toks;		/* scratch for splitting names */
 };
 
-static int	gaz_fail(struct gaz_loader *, const yaml_mark_t *,
-		    const char *, ...) __attribute__((format(printf, 3, 4)));
-
 /* FNV-1a, 64 bits: deterministic whatever the platform. */
 #define GAZ_FNV_BASIS	0xcbf29ce484222325ULL
 #define GAZ_FNV_PRIME	0x100000001b3ULL
@@ -75,29 +71,6 @@ gaz_hash(uint64_t h, const unsigned char *p, size_t len)
 		h *= GAZ_FNV_PRIME;
 	}
 	return h;
-}
-
-/* Reports a problem with the node at mark (0-based, as libyaml counts). */
-static int
-gaz_fail(struct gaz_loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (ld->err == NULL)
-		return LEX_ERR;
-	ld->err->line = mark->line + 1;
-	ld->err->column = mark->column + 1;
-	va_start(ap, fmt);
-	vsnprintf(ld->err->msg, sizeof(ld->err->msg), fmt, ap);
-	va_end(ap);
-	return LEX_ERR;
-}
-
-static int
-gaz_nomem(struct lex_error *err)
-{
-	lex_error_set(err, 0, 0, "out of memory");
-	return LEX_NOMEM;
 }
 
 /*
@@ -156,7 +129,7 @@ gaz_missing(const yaml_event_t *ev)
 static int
 gaz_alias_fail(struct gaz_loader *ld, const yaml_event_t *ev)
 {
-	return gaz_fail(ld, &ev->start_mark,
+	return lex_fail_at(ld->err, &ev->start_mark,
 	    "aliases (*%s) are not supported in gazetteers",
 	    (const char *)ev->data.alias.anchor);
 }
@@ -177,22 +150,22 @@ gaz_add(struct gaz_loader *ld, const yaml_event_t *ev, enum ent_type type)
 	enum tok_kind	 prev = TOK_OTHER;
 
 	if (len == 0)
-		return gaz_fail(ld, &ev->start_mark, "empty name");
+		return lex_fail_at(ld->err, &ev->start_mark, "empty name");
 	ld->toks.n = 0;
 	if (tok_split(s, len, NULL, NULL, &ld->toks) == -1)
-		return gaz_nomem(ld->err);
+		return lex_nomem(ld->err);
 	if (ld->toks.n == 0)
-		return gaz_fail(ld, &ev->start_mark, "name has no words");
+		return lex_fail_at(ld->err, &ev->start_mark, "name has no words");
 	if ((p = gaz_grow(g->words, &g->capwords, g->nwords + ld->toks.n,
 	    sizeof(*g->words))) == NULL)
-		return gaz_nomem(ld->err);
+		return lex_nomem(ld->err);
 	g->words = p;
 	if ((p = gaz_grow(g->pool, &g->cappool, g->npool + len, 1)) == NULL)
-		return gaz_nomem(ld->err);
+		return lex_nomem(ld->err);
 	g->pool = p;
 	if ((p = gaz_grow(g->names, &g->capnames, g->nnames + 1,
 	    sizeof(*g->names))) == NULL)
-		return gaz_nomem(ld->err);
+		return lex_nomem(ld->err);
 	g->names = p;
 	first = g->nwords;
 	for (i = 0; i < ld->toks.n; i++) {
@@ -240,7 +213,7 @@ gaz_aliases(struct gaz_loader *ld, enum ent_type type)
 	else if (ev.type == YAML_ALIAS_EVENT)
 		rc = gaz_alias_fail(ld, &ev);
 	else if (ev.type == YAML_MAPPING_START_EVENT)
-		rc = gaz_fail(ld, &ev.start_mark,
+		rc = lex_fail_at(ld->err, &ev.start_mark,
 		    "aliases must be a list of names, found a mapping");
 	else {
 		for (;;) {
@@ -254,7 +227,7 @@ gaz_aliases(struct gaz_loader *ld, enum ent_type type)
 			else if (ev.type == YAML_ALIAS_EVENT)
 				rc = gaz_alias_fail(ld, &ev);
 			else
-				rc = gaz_fail(ld, &ev.start_mark, "an alias "
+				rc = lex_fail_at(ld->err, &ev.start_mark, "an alias "
 				    "must be a string, found %s",
 				    gaz_event_name(&ev));
 			if (rc != LEX_OK)
@@ -290,33 +263,33 @@ gaz_entry(struct gaz_loader *ld, enum ent_type type, const yaml_mark_t *mark)
 		if (ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
 			if (!named)
-				return gaz_fail(ld, &at, "missing name (a "
+				return lex_fail_at(ld->err, &at, "missing name (a "
 				    "mapping here needs `name:`)");
 			return LEX_OK;
 		}
 		if (ev.type == YAML_ALIAS_EVENT)
 			rc = gaz_alias_fail(ld, &ev);
 		else if (ev.type != YAML_SCALAR_EVENT)
-			rc = gaz_fail(ld, &ev.start_mark, "keys must be "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "keys must be "
 			    "scalars, found %s", gaz_event_name(&ev));
 		else if (gaz_key_is(&ev, "aliases"))
 			rc = gaz_aliases(ld, type);
 		else if (!gaz_key_is(&ev, "name"))
-			rc = gaz_fail(ld, &ev.start_mark,
+			rc = lex_fail_at(ld->err, &ev.start_mark,
 			    "unknown key \"%.40s\" (expected name or aliases)",
 			    (const char *)ev.data.scalar.value);
 		else if (named)
-			rc = gaz_fail(ld, &ev.start_mark, "name given twice");
+			rc = lex_fail_at(ld->err, &ev.start_mark, "name given twice");
 		else if ((rc = gaz_next(ld, &val)) == LEX_OK) {
 			if (val.type == YAML_SCALAR_EVENT && !gaz_missing(&val))
 				rc = gaz_add(ld, &val, type);
 			else if (val.type == YAML_ALIAS_EVENT)
 				rc = gaz_alias_fail(ld, &val);
 			else if (gaz_missing(&val))
-				rc = gaz_fail(ld, &val.start_mark,
+				rc = lex_fail_at(ld->err, &val.start_mark,
 				    "missing name");
 			else
-				rc = gaz_fail(ld, &val.start_mark, "a name "
+				rc = lex_fail_at(ld->err, &val.start_mark, "a name "
 				    "must be a string, found %s",
 				    gaz_event_name(&val));
 			yaml_event_delete(&val);
@@ -340,7 +313,7 @@ gaz_item(struct gaz_loader *ld, const yaml_event_t *ev, enum ent_type type)
 	case YAML_ALIAS_EVENT:
 		return gaz_alias_fail(ld, ev);
 	default:
-		return gaz_fail(ld, &ev->start_mark, "a name must be a string "
+		return lex_fail_at(ld->err, &ev->start_mark, "a name must be a string "
 		    "or a mapping with name and aliases, found %s",
 		    gaz_event_name(ev));
 	}
@@ -356,7 +329,7 @@ gaz_names(struct gaz_loader *ld, enum ent_type type, const char *tname)
 	if ((rc = gaz_next(ld, &ev)) != LEX_OK)
 		return rc;
 	if (gaz_missing(&ev))
-		rc = gaz_fail(ld, &ev.start_mark, "missing names for %s",
+		rc = lex_fail_at(ld->err, &ev.start_mark, "missing names for %s",
 		    tname);
 	else if (ev.type != YAML_SEQUENCE_START_EVENT)
 		rc = gaz_item(ld, &ev, type);
@@ -394,12 +367,12 @@ gaz_types(struct gaz_loader *ld)
 		if (ev.type == YAML_ALIAS_EVENT)
 			rc = gaz_alias_fail(ld, &ev);
 		else if (ev.type != YAML_SCALAR_EVENT)
-			rc = gaz_fail(ld, &ev.start_mark, "entity types must "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "entity types must "
 			    "be scalars, found %s", gaz_event_name(&ev));
 		else if ((type = ent_type_parse(key =
 		    (const char *)ev.data.scalar.value,
 		    ev.data.scalar.length)) == ENT_NONE)
-			rc = gaz_fail(ld, &ev.start_mark, "unknown entity type "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "unknown entity type "
 			    "\"%.40s\" (expected PER, ORG, LOC, MISC, MONEY, "
 			    "PERCENT, DATE, TIME, QUANTITY, ORDINAL or "
 			    "CARDINAL)", key);
@@ -423,7 +396,7 @@ gaz_document(struct gaz_loader *ld)
 	if (ev.type == YAML_MAPPING_START_EVENT)
 		rc = gaz_types(ld);
 	else if (!gaz_missing(&ev))	/* a bare "---" holds nothing */
-		rc = gaz_fail(ld, &ev.start_mark, "expected a mapping from "
+		rc = lex_fail_at(ld->err, &ev.start_mark, "expected a mapping from "
 		    "entity types to names, found %s", gaz_event_name(&ev));
 	yaml_event_delete(&ev);
 	if (rc != LEX_OK)
@@ -512,7 +485,7 @@ gaz_load_mem(struct gaz *g, const unsigned char *s, size_t n,
 	}
 	memset(&ld, 0, sizeof(ld));
 	if (yaml_parser_initialize(&ld.parser) == 0)
-		return gaz_nomem(err);
+		return lex_nomem(err);
 	yaml_parser_set_input_string(&ld.parser, s, n);
 	ld.g = g;
 	ld.err = err;
@@ -522,7 +495,7 @@ gaz_load_mem(struct gaz *g, const unsigned char *s, size_t n,
 	yaml_parser_delete(&ld.parser);
 	tok_vec_free(&ld.toks);
 	if (rc == LEX_OK && gaz_link(g) == -1)
-		rc = gaz_nomem(err);
+		rc = lex_nomem(err);
 	if (rc != LEX_OK) {
 		g->npool = npool;
 		g->nwords = nwords;

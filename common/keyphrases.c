@@ -89,6 +89,8 @@ struct kph_cand {
 	size_t		 caps;		/* capitalized, not sentence-first */
 	size_t		 pos[KPH_NPOS];	/* occurrences by the last word's */
 	int		 subsumed;	/* never outside a longer one */
+	int		 hyphen;	/* its text holds a '-' */
+	size_t		 supers;	/* distinct longer ones holding it */
 };
 
 /* One word or number token in the document: its term and sentence. */
@@ -160,87 +162,96 @@ kph_config_init(struct kph_config *c)
  * part-of-speech lexicon (kph_lex_w; --candidates=lexicon) or of the
  * capitalization rule (kph_names_w; --candidates=names). */
 static const double kph_nouns_w[KPH_NFEATURES + 1] = {
-	-5.185746,	/* bias */
-	0.156726,	/* lntf */
-	-0.284773,	/* tf1 */
-	-0.107517,	/* tf2 */
-	0.572954,	/* first */
-	-0.463448,	/* lnsent */
-	-0.362745,	/* sent0 */
-	-0.060865,	/* sent1 */
-	-0.200562,	/* spread */
-	1.205601,	/* sents */
-	-0.021201,	/* caps */
-	2.759586,	/* words1 */
-	0.898837,	/* words2 */
-	3.228374,	/* chars */
-	0.159653,	/* noun */
-	-0.077318,	/* propn */
-	0.091832,	/* adj */
-	0.022113,	/* verb */
-	-0.953747,	/* adv */
-	-0.967651,	/* num */
-	0.028914,	/* idf */
-	0.025737,	/* tfidf */
-	-0.665052,	/* subsumed */
-	0.894340,	/* cohesion */
-	0.047527	/* yake */
+	-5.310798,	/* bias */
+	0.207754,	/* lntf */
+	-0.376257,	/* tf1 */
+	-0.145398,	/* tf2 */
+	0.588163,	/* first */
+	-0.470673,	/* lnsent */
+	-0.343497,	/* sent0 */
+	-0.049290,	/* sent1 */
+	-0.170939,	/* spread */
+	1.196696,	/* sents */
+	-0.028497,	/* caps */
+	2.824025,	/* words1 */
+	0.947887,	/* words2 */
+	3.435045,	/* chars */
+	0.162760,	/* noun */
+	-0.081794,	/* propn */
+	0.148666,	/* adj */
+	-0.006930,	/* verb */
+	-1.011699,	/* adv */
+	-0.979292,	/* num */
+	0.044351,	/* idf */
+	0.021678,	/* tfidf */
+	-0.469060,	/* subsumed */
+	0.927405,	/* cohesion */
+	0.055284,	/* yake */
+	-0.724447,	/* hyphen */
+	-0.363857,	/* supers */
+	0.141425	/* supers1 */
 };
 
 static const double kph_names_w[KPH_NFEATURES + 1] = {
-	-5.412550,	/* bias */
-	0.148109,	/* lntf */
-	-0.418381,	/* tf1 */
-	-0.144648,	/* tf2 */
-	0.596261,	/* first */
-	-0.459030,	/* lnsent */
-	-0.417136,	/* sent0 */
-	-0.108483,	/* sent1 */
-	-0.153596,	/* spread */
-	1.318556,	/* sents */
-	0.062306,	/* caps */
-	2.784770,	/* words1 */
-	1.039151,	/* words2 */
-	4.093146,	/* chars */
+	-5.764450,	/* bias */
+	0.179125,	/* lntf */
+	-0.443301,	/* tf1 */
+	-0.160211,	/* tf2 */
+	0.603806,	/* first */
+	-0.461591,	/* lnsent */
+	-0.371712,	/* sent0 */
+	-0.100435,	/* sent1 */
+	-0.152316,	/* spread */
+	1.302203,	/* sents */
+	0.092826,	/* caps */
+	2.954135,	/* words1 */
+	1.133022,	/* words2 */
+	4.430705,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	0.022011,	/* idf */
-	0.021421,	/* tfidf */
-	-0.991392,	/* subsumed */
-	0.772394,	/* cohesion */
-	0.060229	/* yake */
+	0.039962,	/* idf */
+	0.017445,	/* tfidf */
+	-0.785052,	/* subsumed */
+	0.797812,	/* cohesion */
+	0.064227,	/* yake */
+	-0.999631,	/* hyphen */
+	-0.523562,	/* supers */
+	0.274397	/* supers1 */
 };
 
 static const double kph_lex_w[KPH_NFEATURES + 1] = {
-	-5.137347,	/* bias */
-	0.173103,	/* lntf */
-	-0.275406,	/* tf1 */
-	-0.111967,	/* tf2 */
-	0.594268,	/* first */
-	-0.475178,	/* lnsent */
-	-0.338099,	/* sent0 */
-	-0.071806,	/* sent1 */
-	-0.194190,	/* spread */
-	1.146945,	/* sents */
-	-0.050346,	/* caps */
-	2.837669,	/* words1 */
-	0.924726,	/* words2 */
-	3.123436,	/* chars */
-	0.188604,	/* noun */
-	0.013498,	/* propn */
-	-0.039572,	/* adj */
-	-0.106768,	/* verb */
-	-0.999840,	/* adv */
-	-0.922357,	/* num */
-	0.019572,	/* idf */
-	0.023819,	/* tfidf */
-	-0.686446,	/* subsumed */
-	0.893918,	/* cohesion */
-	0.039011	/* yake */
+	-5.234437,	/* bias */
+	0.224257,	/* lntf */
+	-0.383233,	/* tf1 */
+	-0.149799,	/* tf2 */
+	0.613189,	/* first */
+	-0.484052,	/* lnsent */
+	-0.318815,	/* sent0 */
+	-0.062593,	/* sent1 */
+	-0.159967,	/* spread */
+	1.139617,	/* sents */
+	-0.060047,	/* caps */
+	2.898376,	/* words1 */
+	0.980256,	/* words2 */
+	3.321945,	/* chars */
+	0.199592,	/* noun */
+	0.021713,	/* propn */
+	-0.035116,	/* adj */
+	-0.138270,	/* verb */
+	-1.041130,	/* adv */
+	-0.960640,	/* num */
+	0.032854,	/* idf */
+	0.022769,	/* tfidf */
+	-0.466060,	/* subsumed */
+	0.929433,	/* cohesion */
+	0.043797,	/* yake */
+	-0.647314,	/* hyphen */
+	-0.382619,	/* supers */
+	0.152915	/* supers1 */
 };
 
 /* Maps the tagger's classes to the parts of speech we look at. */
@@ -699,6 +710,8 @@ kph_candidate(struct kph *k, size_t m)
 				return -1;
 		}
 		c.tlen = k->text.len - c.toff;
+		c.hyphen = memchr(k->text.p + c.toff, '-', c.tlen) != NULL;
+		c.supers = 0;
 		c.fsent = k->nsent;
 		c.nsent = c.lastsent = c.caps = 0;
 		c.subsumed = 0;
@@ -963,6 +976,9 @@ kph_fit_score(struct kph *k, size_t c)
 	f[KPH_F_COHESION] = tf / (double)mtf;
 	f[KPH_F_YAKE] = k->cfg.method == KPH_YAKE ? (p->score > 0 ?
 	    -qmath_ln(p->score) : 0) : -p->score;
+	f[KPH_F_HYPHEN] = cd->hyphen;
+	f[KPH_F_SUPERS] = kph_lni(k, 1 + cd->supers);
+	f[KPH_F_SUPERS1] = cd->nids == 1 ? f[KPH_F_SUPERS] : 0;
 	z = w[0];
 	for (i = 0; i < KPH_NFEATURES; i++)
 		z += w[i + 1] * f[i];
@@ -999,38 +1015,63 @@ kph_contains(const struct kph_cand *b, const struct kph_cand *a)
 	return 0;
 }
 
+/* The index of the candidate made of terms ids[0..n), or (size_t)-1. */
+static size_t
+kph_cand_find(const struct kph *k, const size_t *ids, size_t n)
+{
+	struct kph_cand	 part;
+	size_t		 j, id;
+	uint32_t	 h;
+
+	part.nids = n;
+	memcpy(part.ids, ids, n * sizeof(*part.ids));
+	h = kph_hash(2166136261u, part.ids, n * sizeof(*part.ids));
+	j = h & (k->ctab.nslots - 1);
+	while ((id = k->ctab.slots[j]) != 0) {
+		if (k->ctab.hash[id - 1] == h && kph_cand_eq(k, id - 1, &part))
+			return id - 1;
+		j = (j + 1) & (k->ctab.nslots - 1);
+	}
+	return (size_t)-1;
+}
+
+/* Do the len terms of c from a occur in c before a too? */
+static int
+kph_part_seen(const struct kph_cand *c, size_t a, size_t len)
+{
+	size_t	 b;
+
+	for (b = 0; b < a; b++)
+		if (memcmp(c->ids + b, c->ids + a, len * sizeof(*c->ids)) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Marks the candidates that never occur outside a longer one: a part of a
  * candidate with the same count ("Cabret" when every "Cabret" is in "Hugo
- * Cabret").  Looked up through the table, so O(candidates).
+ * Cabret"); and counts for each the distinct longer candidates that hold
+ * it: a word inside many phrases the crowd tends to choose as one of
+ * those phrases, not alone (checked on KPCrowd train by cross-validation).
+ * Looked up through the table, so O(candidates).
  */
 static void
 kph_mark_subsumed(struct kph *k)
 {
-	struct kph_cand	 part;
 	const struct kph_cand *c;
-	size_t		 i, a, len, j, id;
-	uint32_t	 h;
+	size_t		 i, a, len, id;
 
 	for (i = 0; i < k->ctab.n; i++) {
 		c = &k->cands[i];
 		for (len = 1; len < c->nids; len++)
 			for (a = 0; a + len <= c->nids; a++) {
-				part.nids = len;
-				memcpy(part.ids, c->ids + a,
-				    len * sizeof(*part.ids));
-				h = kph_hash(2166136261u, part.ids,
-				    len * sizeof(*part.ids));
-				j = h & (k->ctab.nslots - 1);
-				while ((id = k->ctab.slots[j]) != 0) {
-					if (k->ctab.hash[id - 1] == h &&
-					    kph_cand_eq(k, id - 1, &part))
-						break;
-					j = (j + 1) & (k->ctab.nslots - 1);
-				}
-				if (id != 0 && k->ph[id - 1].count ==
-				    k->ph[i].count)
-					k->cands[id - 1].subsumed = 1;
+				if (kph_part_seen(c, a, len) ||
+				    (id = kph_cand_find(k, c->ids + a, len)) ==
+				    (size_t)-1)
+					continue;
+				k->cands[id].supers++;
+				if (k->ph[id].count == k->ph[i].count)
+					k->cands[id].subsumed = 1;
 			}
 	}
 }
@@ -1149,7 +1190,7 @@ kph_feature_name(enum kph_feature f)
 		"lntf", "tf1", "tf2", "first", "lnsent", "sent0", "sent1",
 		"spread", "sents", "caps", "words1", "words2", "chars", "noun",
 		"propn", "adj", "verb", "adv", "num", "idf", "tfidf", "subsumed",
-		"cohesion", "yake"
+		"cohesion", "yake", "hyphen", "supers", "supers1"
 	};
 
 	return (unsigned)f < KPH_NFEATURES ? names[f] : "";

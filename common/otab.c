@@ -1,10 +1,15 @@
 /*
  * otab: the ordered hash table of fixed-size rows (see otab.h).
  *
- * The build sorts the rows by key with a counting sort on their homes,
+ * otab_build sorts the rows by key with a counting sort on their homes,
  * then an insertion sort of the few rows that share one, and writes the
- * table in one sequential pass: O(nrows), a few milliseconds for the
- * tagger's models, most of them page faults.
+ * table in one sequential pass: O(nrows), but the sort reads and writes
+ * memory in no order, a cache miss a row.  otab_build_ordered is given
+ * the rows in key order, as the tagger's model files store them, and
+ * reads and writes both in order.  (With that, the checksum left to the
+ * unit tests for built-in models, and the UPOS model cut to 120,000 rows,
+ * `tag --pos` on one line went from 18.3 to 7.7 ms, median of 80 runs by
+ * hyperfine on this 2-core machine.)
  */
 #if defined(__linux__)
 #define _DEFAULT_SOURCE		/* madvise(2) and MADV_HUGEPAGE */
@@ -124,59 +129,123 @@ sort_rows(const struct otab *t, const unsigned char *rows, size_t nrows,
 	return 0;
 }
 
+/*
+ * Where rows come from when the table is laid out: in key order, either
+ * the file's own (e == NULL) or the sorted list e[].
+ */
+struct src {
+	const unsigned char *rows;
+	size_t		 rowsize;
+	const struct ent *e;
+};
+
+static uint64_t
+src_key(const struct src *s, size_t k)
+{
+	return s->e != NULL ? s->e[k].g : otab_key(le64(s->rows +
+	    k * s->rowsize));
+}
+
+static const unsigned char *
+src_row(const struct src *s, size_t k)
+{
+	return s->rows + (s->e != NULL ? s->e[k].i : k) * s->rowsize;
+}
+
+/*
+ * Lays out the nrows rows of s into t: 0, -1 if their keys are not in
+ * strictly increasing order, -2 if out of memory.
+ */
+static int
+lay_out(struct otab *t, const struct src *s, size_t nrows,
+    void (*fill)(unsigned char *, const unsigned char *, void *), void *arg)
+{
+	uint64_t	*slot;
+	size_t		 i, j, k, pos, len, words = t->slotsize / 8;
+	uint64_t	 g, prev = 0;
+
+	/* Where the last row goes gives the length, and one empty slot
+	   ends the table. */
+	for (i = 0, pos = 0; i < nrows; i++, prev = g) {
+		g = src_key(s, i);
+		if (i > 0 && g <= prev)
+			return -1;
+		j = home(t, g);
+		pos = i == 0 || j > pos ? j : pos + 1;
+	}
+	len = (nrows > 0 && pos + 1 > t->nslots ? pos + 1 : t->nslots) + 1;
+	if (len > (SIZE_MAX - LINE) / t->slotsize)
+		return -2;
+	if ((t->slots = big_alloc(len * t->slotsize)) == NULL)
+		return -2;
+	/* In slot order, each slot once: the rows, and empty ones between.
+	   (A loop of words, not memset: the slots are small.) */
+	for (i = 0, pos = 0, slot = (uint64_t *)(void *)t->slots; pos < len;
+	    pos++, slot += words) {
+		for (k = 1; k < words; k++)
+			slot[k] = 0;
+		g = i < nrows ? src_key(s, i) : OTAB_EMPTY;
+		j = i < nrows ? home(t, g) : len;
+		if (j > pos) {
+			slot[0] = OTAB_EMPTY;
+			continue;
+		}
+		slot[0] = g;
+		if (g == OTAB_EMPTY)
+			t->has_empty_key = 1;
+		/* Sorted rows are read in no order: ask for some ahead. */
+		if (s->e != NULL && i + AHEAD < nrows)
+			PREFETCH(src_row(s, i + AHEAD) + 8);
+		fill((unsigned char *)(slot + 1), src_row(s, i) + 8, arg);
+		i++;
+	}
+	return 0;
+}
+
+/* Sizes t for nrows rows of slotsize bytes: 0, or -2 if too many. */
+static int
+size_table(struct otab *t, size_t nrows, size_t slotsize)
+{
+	memset(t, 0, sizeof(*t));
+	t->slotsize = slotsize;
+	/* 2/3 full: a row lies one slot from its home on average. */
+	t->nslots = nrows + nrows / 2 + 1;
+	return nrows >= UINT32_MAX / 2 ? -2 : 0;
+}
+
 int
 otab_build(struct otab *t, const unsigned char *rows, size_t nrows,
     size_t rowsize, size_t slotsize,
     void (*fill)(unsigned char *, const unsigned char *, void *), void *arg)
 {
+	struct src	 s = { rows, rowsize, NULL };
 	struct ent	*e;
-	unsigned char	*slot;
-	size_t		 i, j, pos, len;
 	int		 rc;
 
-	memset(t, 0, sizeof(*t));
-	t->slotsize = slotsize;
-	/* 2/3 full: a row lies one slot from its home on average. */
-	t->nslots = nrows + nrows / 2 + 1;
-	if (nrows >= UINT32_MAX / 2 ||
+	if (size_table(t, nrows, slotsize) != 0 ||
 	    (e = big_alloc((nrows + 1) * sizeof(*e))) == NULL)
 		return -2;
-	if ((rc = sort_rows(t, rows, nrows, rowsize, e)) != 0)
-		goto out;
-	/* Where the last row goes gives the length, and one empty slot
-	   ends the table. */
-	for (i = 0, pos = 0; i < nrows; i++) {
-		j = home(t, e[i].g);
-		pos = i == 0 || j > pos ? j : pos + 1;
+	if ((rc = sort_rows(t, rows, nrows, rowsize, e)) == 0) {
+		s.e = e;
+		rc = lay_out(t, &s, nrows, fill, arg);
 	}
-	len = (nrows > 0 && pos + 1 > t->nslots ? pos + 1 : t->nslots) + 1;
-	rc = -2;
-	if (len > (SIZE_MAX - LINE) / slotsize)
-		goto out;
-	if ((t->slots = big_alloc(len * slotsize)) == NULL)
-		goto out;
-	/* In slot order, each slot once: the rows, and empty ones between. */
-	for (i = 0, pos = 0, slot = t->slots; pos < len; pos++,
-	    slot += slotsize) {
-		memset(slot, 0, slotsize);
-		j = i < nrows ? home(t, e[i].g) : len;
-		if (j > pos) {
-			*(uint64_t *)(void *)slot = OTAB_EMPTY;
-			continue;
-		}
-		*(uint64_t *)(void *)slot = e[i].g;
-		if (e[i].g == OTAB_EMPTY)
-			t->has_empty_key = 1;
-		/* The rows are read in no order: ask for some ahead. */
-		if (i + AHEAD < nrows)
-			PREFETCH(rows + e[i + AHEAD].i * rowsize + 8);
-		fill(slot + 8, rows + e[i].i * rowsize + 8, arg);
-		i++;
-	}
-	rc = 0;
-out:
 	free(e);
 	if (rc != 0)
+		otab_free(t);
+	return rc;
+}
+
+int
+otab_build_ordered(struct otab *t, const unsigned char *rows, size_t nrows,
+    size_t rowsize, size_t slotsize,
+    void (*fill)(unsigned char *, const unsigned char *, void *), void *arg)
+{
+	struct src	 s = { rows, rowsize, NULL };
+	int		 rc;
+
+	if (size_table(t, nrows, slotsize) != 0)
+		return -2;
+	if ((rc = lay_out(t, &s, nrows, fill, arg)) != 0)
 		otab_free(t);
 	return rc;
 }

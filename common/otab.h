@@ -42,6 +42,17 @@ int	otab_build(struct otab *t, const unsigned char *rows, size_t nrows,
 	    size_t rowsize, size_t slotsize,
 	    void (*fill)(unsigned char *, const unsigned char *, void *),
 	    void *arg);
+
+/*
+ * The same from rows already in increasing order of their keys
+ * (otab_key of the hash, each still stored as the hash): one pass that
+ * reads the rows and writes the table in order, with no sort.  Returns
+ * 0, -1 if the keys are out of order, or -2 if out of memory.
+ */
+int	otab_build_ordered(struct otab *t, const unsigned char *rows,
+	    size_t nrows, size_t rowsize, size_t slotsize,
+	    void (*fill)(unsigned char *, const unsigned char *, void *),
+	    void *arg);
 void	otab_free(struct otab *t);
 
 /*

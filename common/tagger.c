@@ -2,13 +2,13 @@
  * tagger: averaged-perceptron tagging over hashed features, greedy or with
  * a beam (see tagger.h), and the model file format.
  *
- * Model file format, version 4.  All integers are little-endian and of
+ * Model file format, version 5 (4 had no beam width at 28).  All integers are little-endian and of
  * fixed width, so the same bytes load on every machine; nothing is aligned
  * and the reader never assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
- *        4     2  format version: 4
+ *        4     2  format version: 5
  *        6     1  task: 1 POS, 2 NER (enum tag_task)
  *        7     1  stages: 1, or 2 for a two-stage model (feat.h), whose
  *                 rows hold the weights of both stages
@@ -25,7 +25,8 @@
  *                 then the name (printable ASCII, no space; distinct)
  *        R        rows, nrows times: 8 bytes feature hash (FNV-1a 64 of
  *                 the feature string, feat.h), then nclasses times 2 bytes
- *                 weight (two's complement); hashes strictly increasing
+ *                 weight (two's complement); in strictly increasing
+ *                 order of otab_key(hash) (otab.h), the table's order
  *    E - 4     4  CRC-32 (ISO-HDLC, as zlib's crc32) of bytes [0, E - 4)
  *
  * E, the file size, is exactly what the header implies: neither truncated
@@ -41,7 +42,8 @@
  * At load the rows are copied into a table built for lookup (otab.h), so
  * the file's bytes are not needed afterwards: an ordered hash table filed
  * by a mix of the hashes, where a lookup touches one cache line, now and
- * then two.  (The sorted rows of the file and a directory of buckets by
+ * then two.  The file keeps its rows in the table's order, so that the
+ * copy reads and writes memory in order, with no sort.  (The sorted rows of the file and a directory of buckets by
  * the hashes' top bits took two dependent misses, and the buckets were
  * crowded; see otab_key.)  A slot holds the hash and the weights as
  * native 16-bit integers, zero-padded to the slot's end.  A slot of at
@@ -66,7 +68,7 @@
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
-#define MODEL_VERSION	4
+#define MODEL_VERSION	5
 #define HEADER_SIZE	32
 
 /* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
@@ -110,14 +112,12 @@ struct tag_work {
 	const struct tag_model *m;
 	struct beam_hyp	*hyps;
 	size_t		*nh, bcap;
-	/* Its memos of history scores (beam_history): by (p1, p2), of
-	   the features of the two classes alone, for model cm and stage
-	   cstage; by p1, of those of p1 with the word, valid while
+	/* Its memos of history scores (beam_history), for the sentence
+	   being decoded: by (p1, p2), of the features of the two classes
+	   alone; by p1, of those of p1 with the word, valid while
 	   wstamp[p1 + 1] is stamp (the word's). */
 	int32_t		*cmemo;
 	unsigned char	*cvalid;
-	const struct tag_model *cm;
-	int		 cstage;
 	int32_t		 wmemo[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
 	uint64_t	 wstamp[TAG_CLASSES_MAX + 1], stamp;
 };
@@ -235,12 +235,15 @@ build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
 		;
 	slotsize = p2 <= LINE && p2 * 4 <= raw * 5 ? p2 : raw;
 	m->lanes = (slotsize - 8) / 2;
-	r = otab_build(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
+	r = otab_build_ordered(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
 	    fill_weights, &nc);
 	if (r == -1)
 		return fail(err, errlen, "model rows out of order");
 	return r;
 }
+
+static int	load(struct tag_model **, const unsigned char *, size_t,
+		    const struct clusters *, int, char *, size_t);
 
 int
 tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
@@ -252,6 +255,21 @@ tag_model_load_mem(struct tag_model **mp, const unsigned char *p, size_t n,
 int
 tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
     size_t n, const struct clusters *cl, char *err, size_t errlen)
+{
+	return load(mp, p, n, cl, 1, err, errlen);
+}
+
+int
+tag_model_load_builtin(struct tag_model **mp, const unsigned char *p,
+    size_t n, const struct clusters *cl, char *err, size_t errlen)
+{
+	return load(mp, p, n, cl, 0, err, errlen);
+}
+
+/* The loaders above; checksum: whether to check the file's CRC. */
+static int
+load(struct tag_model **mp, const unsigned char *p, size_t n,
+    const struct clusters *cl, int checksum, char *err, size_t errlen)
 {
 	struct tag_model *m;
 	struct clusters	*ownedcl = NULL;
@@ -302,7 +320,7 @@ tag_model_load_mem_with(struct tag_model **mp, const unsigned char *p,
 		return fail(err, errlen, "truncated model");
 	if (off + nrows * rowsize != n - 4)
 		return fail(err, errlen, "model size does not match its header");
-	if (feat_crc32(0, p, n - 4) != le32(p + n - 4))
+	if (checksum && feat_crc32(0, p, n - 4) != le32(p + n - 4))
 		return fail(err, errlen, "checksum mismatch");
 	if (fver != FEAT_VERSION)
 		return fail(err, errlen,
@@ -593,11 +611,15 @@ beam_history(void *arg, size_t i, int p1, int p2, int64_t *sc)
 	return 0;
 }
 
-/* Makes room in w for a beam search over n words of model m at stage
-   stage; -1 if out of memory. */
+/*
+ * Makes room in w for a beam search over n words of model m, and empties
+ * the memos: they hold only what one sentence's search has seen, since
+ * the next may be of another model or stage (or of a model freed and
+ * another loaded at the same address).  Returns 0, or -1 if out of
+ * memory.
+ */
 static int
-beam_room(const struct tag_model *m, struct tag_work *w, size_t n,
-    int stage)
+beam_room(const struct tag_model *m, struct tag_work *w, size_t n)
 {
 	size_t	 nk = (m->nclasses + 1) * (m->nclasses + 1);
 
@@ -623,23 +645,18 @@ beam_room(const struct tag_model *m, struct tag_work *w, size_t n,
 		    sizeof(*w->cmemo))) == NULL ||
 		    (w->cvalid = malloc(nk)) == NULL)
 			return -1;
-		w->cm = NULL;
+		nk = (m->nclasses + 1) * (m->nclasses + 1);
 	}
-	if (w->cm != m || w->cstage != stage) {
-		memset(w->cvalid, 0, nk);
-		w->cm = m;
-		w->cstage = stage;
-	}
+	memset(w->cvalid, 0, nk);
 	return 0;
 }
 
 /*
- * Tags the sentence last given to feat_prepare, at stage stage, into
- * out[], with the model's beam (beam.h); -1 if out of memory.
+ * Tags the sentence last given to feat_prepare into out[], with the
+ * model's beam (beam.h); -1 if out of memory.
  */
 static int
-decode(const struct tag_model *m, struct tag_work *w, size_t n, int stage,
-    int *out)
+decode(const struct tag_model *m, struct tag_work *w, size_t n, int *out)
 {
 	struct beam_ops	 ops;
 	size_t		 k = m->beam;
@@ -648,7 +665,7 @@ decode(const struct tag_model *m, struct tag_work *w, size_t n, int stage,
 		greedy(m, w, n, out);
 		return 0;
 	}
-	if (beam_room(m, w, n, stage) == -1)
+	if (beam_room(m, w, n) == -1)
 		return -1;
 	w->m = m;
 	ops.statics = beam_statics;
@@ -703,7 +720,7 @@ doc_pass1(const struct tag_model *m, struct tag_work *w,
 			continue;
 		if (feat_prepare(&w->fw, &sents[k], m->cl) == -1)
 			return -1;
-		if (decode(m, w, sents[k].n, 1, w->q + off) == -1)
+		if (decode(m, w, sents[k].n, w->q + off) == -1)
 			return -1;
 		if (feat_doc_record(w->doc, w->fw, w->q + off) == -1 ||
 		    feat_doc_aggregate(w->doc, w->fw, w->q + off) == -1)
@@ -755,7 +772,7 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 		if (grow_q(w, s->n) == -1 ||
 		    feat_prepare(&w->fw, s, m->cl) == -1)
 			return -1;
-		if (decode(m, w, s->n, 1, w->q) == -1)
+		if (decode(m, w, s->n, w->q) == -1)
 			return -1;
 		q = w->q;
 	}
@@ -763,7 +780,7 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 		return -1;
 	if (q != NULL)
 		feat_stage(w->fw, 2, q);
-	if (decode(m, w, s->n, q != NULL ? 2 : 1, out) == -1)
+	if (decode(m, w, s->n, out) == -1)
 		return -1;
 	/* Only NER reads the document memory: a POS model sharing the work
 	   must not write its classes there. */
@@ -845,7 +862,7 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 		size += 1 + len;
 	}
 	for (i = 1; i < nrows; i++)
-		if (hashes[i] <= hashes[i - 1])
+		if (otab_key(hashes[i]) <= otab_key(hashes[i - 1]))
 			return -1;
 	rowsize = 8 + 2 * nc;
 	if (nrows > (SIZE_MAX - size) / rowsize)

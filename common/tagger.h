@@ -59,6 +59,15 @@ int	tag_model_load_file(struct tag_model **, const char *path, char *err,
  */
 int	tag_model_load_mem_with(struct tag_model **, const unsigned char *p,
 	    size_t n, const struct clusters *cl, char *err, size_t errlen);
+
+/*
+ * The same for a model linked into the program (models.h), without the
+ * checksum: checking the UPOS model's 7 MB took a quarter of `tag --pos`'s
+ * start-up, and the built-in models' checksums are checked by the unit
+ * tests instead (test_tagger.c), once, when the program is built.
+ */
+int	tag_model_load_builtin(struct tag_model **, const unsigned char *p,
+	    size_t n, const struct clusters *cl, char *err, size_t errlen);
 int	tag_model_load_file_with(struct tag_model **, const char *path,
 	    const struct clusters *cl, char *err, size_t errlen);
 void	tag_model_free(struct tag_model *);

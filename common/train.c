@@ -9,6 +9,7 @@
 #include "beam.h"
 #include "buf.h"
 #include "feat.h"
+#include "otab.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -142,12 +143,14 @@ cmp_maxabs(const void *a, const void *b)
 	return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
+/* The model file's order: by the lookup table's key (tagger.c). */
 static int
-cmp_hash(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	const struct krow *x = a, *y = b;
+	uint64_t	 x = otab_key(((const struct krow *)a)->hash);
+	uint64_t	 y = otab_key(((const struct krow *)b)->hash);
 
-	return x->hash < y->hash ? -1 : x->hash > y->hash;
+	return x < y ? -1 : x > y;
 }
 
 struct trainer {
@@ -802,7 +805,7 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		qsort(kr, nkept, sizeof(*kr), cmp_maxabs);
 		nkept = cfg->max_rows;
 	}
-	qsort(kr, nkept, sizeof(*kr), cmp_hash);
+	qsort(kr, nkept, sizeof(*kr), cmp_key);
 	scale = gmax > 0 ? gmax / 32767 : 1;
 	if ((hashes = malloc((nkept + 1) * sizeof(*hashes))) == NULL ||
 	    (qw = malloc((nkept * nc + 1) * sizeof(*qw))) == NULL)

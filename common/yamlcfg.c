@@ -52,8 +52,6 @@ struct lex_loader {
 	size_t		 capanchors;
 };
 
-static int	lex_fail(struct lex_loader *, const yaml_mark_t *,
-		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
 void
 lex_error_set(struct lex_error *err, size_t line, size_t column,
@@ -70,23 +68,25 @@ lex_error_set(struct lex_error *err, size_t line, size_t column,
 	va_end(ap);
 }
 
-/* Reports a problem with the node at mark (0-based, as libyaml counts). */
-static int
-lex_fail(struct lex_loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
+/* See yamlcfg.h. */
+int
+lex_fail_at(struct lex_error *err, const yaml_mark_t *mark, const char *fmt,
+    ...)
 {
 	va_list	 ap;
 
-	if (ld->err == NULL)
+	if (err == NULL)
 		return LEX_ERR;
-	ld->err->line = mark->line + 1;
-	ld->err->column = mark->column + 1;
+	err->line = mark->line + 1;
+	err->column = mark->column + 1;
 	va_start(ap, fmt);
-	vsnprintf(ld->err->msg, sizeof(ld->err->msg), fmt, ap);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	return LEX_ERR;
 }
 
-static int
+/* See yamlcfg.h. */
+int
 lex_nomem(struct lex_error *err)
 {
 	lex_error_set(err, 0, 0, "out of memory");
@@ -301,10 +301,10 @@ lex_get_scalar(struct lex_loader *ld, const yaml_event_t *ev,
 		if (strcmp(ld->anchors[i - 1].name, name) == 0)
 			break;
 	if (i == 0)
-		return lex_fail(ld, &ev->start_mark, "undefined alias *%s",
+		return lex_fail_at(ld->err, &ev->start_mark, "undefined alias *%s",
 		    name);
 	if (ld->anchors[i - 1].kind != LEX_SCALAR)
-		return lex_fail(ld, &ev->start_mark,
+		return lex_fail_at(ld->err, &ev->start_mark,
 		    "alias *%s refers to %s; only scalars may be aliased",
 		    name, lex_kind_name(ld->anchors[i - 1].kind));
 	sc->p = ld->anchors[i - 1].value;
@@ -391,17 +391,17 @@ lex_list(struct lex_loader *ld, const struct lex_scalar *label)
 			if ((rc = lex_get_scalar(ld, &ev, &item)) != LEX_OK)
 				break;
 			if (item.len == 0)
-				rc = lex_fail(ld, &ev.start_mark,
+				rc = lex_fail_at(ld->err, &ev.start_mark,
 				    "empty list item");
 			else
 				rc = lex_add(ld, &item, label);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			rc = lex_fail(ld, &ev.start_mark,
+			rc = lex_fail_at(ld->err, &ev.start_mark,
 			    "list items must be scalars, found a sequence");
 			break;
 		default:
-			rc = lex_fail(ld, &ev.start_mark,
+			rc = lex_fail_at(ld->err, &ev.start_mark,
 			    "list items must be scalars, found a mapping");
 			break;
 		}
@@ -432,7 +432,7 @@ lex_map_value(struct lex_loader *ld, const struct lex_scalar *key,
 		if ((rc = lex_get_scalar(ld, &ev, &value)) != LEX_OK)
 			break;
 		if (*kind == LEX_SEQUENCE) {
-			rc = lex_fail(ld, &ev.start_mark, "scalar value in a "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "scalar value in a "
 			    "mapping of lists (the first value, on line %zu, "
 			    "is a list)", *first);
 			break;
@@ -442,13 +442,13 @@ lex_map_value(struct lex_loader *ld, const struct lex_scalar *key,
 			*first = ev.start_mark.line + 1;
 		}
 		if (value.missing)
-			rc = lex_fail(ld, &ev.start_mark, "missing value");
+			rc = lex_fail_at(ld->err, &ev.start_mark, "missing value");
 		else
 			rc = lex_add(ld, key, &value);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 		if (*kind == LEX_SCALAR) {
-			rc = lex_fail(ld, &ev.start_mark, "list value in a "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "list value in a "
 			    "mapping of scalars (the first value, on line %zu, "
 			    "is a scalar)", *first);
 			break;
@@ -461,7 +461,7 @@ lex_map_value(struct lex_loader *ld, const struct lex_scalar *key,
 			rc = lex_list(ld, key);
 		break;
 	default:
-		rc = lex_fail(ld, &ev.start_mark, "values must be scalars or "
+		rc = lex_fail_at(ld->err, &ev.start_mark, "values must be scalars or "
 		    "lists of scalars, found a mapping");
 		break;
 	}
@@ -491,16 +491,16 @@ lex_map(struct lex_loader *ld)
 			if ((rc = lex_get_scalar(ld, &ev, &key)) != LEX_OK)
 				break;
 			if (key.len == 0)
-				rc = lex_fail(ld, &ev.start_mark, "empty key");
+				rc = lex_fail_at(ld->err, &ev.start_mark, "empty key");
 			else
 				rc = lex_map_value(ld, &key, &kind, &first);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			rc = lex_fail(ld, &ev.start_mark,
+			rc = lex_fail_at(ld->err, &ev.start_mark,
 			    "keys must be scalars, found a sequence");
 			break;
 		default:
-			rc = lex_fail(ld, &ev.start_mark,
+			rc = lex_fail_at(ld->err, &ev.start_mark,
 			    "keys must be scalars, found a mapping");
 			break;
 		}
@@ -528,7 +528,7 @@ lex_document(struct lex_loader *ld)
 		    ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
 			rc = LEX_OK;
 		else
-			rc = lex_fail(ld, &ev.start_mark, "expected a list or "
+			rc = lex_fail_at(ld->err, &ev.start_mark, "expected a list or "
 			    "a mapping, found a scalar");
 		break;
 	case YAML_SEQUENCE_START_EVENT:
@@ -540,7 +540,7 @@ lex_document(struct lex_loader *ld)
 			rc = lex_map(ld);
 		break;
 	default:
-		rc = lex_fail(ld, &ev.start_mark, "expected a list or a "
+		rc = lex_fail_at(ld->err, &ev.start_mark, "expected a list or a "
 		    "mapping, found an alias");
 		break;
 	}

@@ -129,6 +129,17 @@ void	lex_offset_pos(const unsigned char *s, size_t n, size_t off,
 	    size_t *line, size_t *col);
 
 /*
+ * Sets *err (if not NULL) for the YAML node at mark, whose line and column
+ * count from 0 as libyaml's do (err's from 1), and returns LEX_ERR.
+ */
+struct yaml_mark_s;
+int	lex_fail_at(struct lex_error *err, const struct yaml_mark_s *mark,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Sets *err to "out of memory" and returns LEX_NOMEM. */
+int	lex_nomem(struct lex_error *err);
+
+/*
  * Turns the error of libyaml parser p, which was reading s[0..n), into
  * *err: the line and column to fix (where an unclosed construct starts,
  * not where the input ends), and for reader errors the offending byte or

@@ -522,7 +522,8 @@ load_model(const unsigned char *(*get)(size_t *), const char *kind)
 	int		 rc;
 
 	p = get(&n);
-	if ((rc = tag_model_load_mem(&m, p, n, err, sizeof(err))) == -2)
+	if ((rc = tag_model_load_builtin(&m, p, n, NULL, err,
+	    sizeof(err))) == -2)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");
 	if (rc != 0)
 		diag_fatal(DIAG_EXIT_DATA, "built-in %s model: %s", kind, err);

@@ -859,7 +859,7 @@ load_model(const char *path, const unsigned char *(*builtin)(size_t *),
 		rc = tag_model_load_file_with(&m, path, cl, err, sizeof(err));
 	else {
 		p = builtin(&n);
-		rc = tag_model_load_mem_with(&m, p, n, cl, err, sizeof(err));
+		rc = tag_model_load_builtin(&m, p, n, cl, err, sizeof(err));
 	}
 	if (rc == -2)
 		diag_fatal(DIAG_EXIT_DATA, "out of memory");

@@ -3,6 +3,7 @@
  * order on small texts, and deduplication; noun-phrase candidates from the
  * built-in tagger, the fitted scores and their features.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,7 +389,7 @@ Test(keyphrases, features_count_place_and_rarity)
 	kph_free(k);
 }
 
-Test(keyphrases, features_of_parts_and_wholes)
+Test(keyphrases, features_of_parts_wholes_and_hyphens)
 {
 	struct kph	*k = fitted(10);
 	const struct kph_phrase *c;
@@ -396,7 +397,8 @@ Test(keyphrases, features_of_parts_and_wholes)
 	long		 whole, part, alone;
 
 	run(k, "San Francisco voted. San Francisco won. Voters in "
-	    "Francisco Bay cheered. The bay was calm.", NULL);
+	    "Francisco Bay cheered. The bay was calm. A cross-bay ferry "
+	    "sailed.", NULL);
 	c = kph_candidates(k, &n);
 	cr_assert_geq(whole = find(k, "San Francisco"), 0);
 	cr_assert_geq(part = find(k, "San"), 0);
@@ -407,5 +409,14 @@ Test(keyphrases, features_of_parts_and_wholes)
 	cr_assert_float_eq(c[whole].f[KPH_F_COHESION], 2.0 / 3, 1e-9,
 	    "2 of the 3 times Francisco occurs");
 	cr_assert_eq(c[part].f[KPH_F_COHESION], 1);
+	cr_assert_float_eq(c[alone].f[KPH_F_SUPERS], log(3), 1e-9,
+	    "in \"San Francisco\" and \"Francisco Bay\"");
+	cr_assert_float_eq(c[part].f[KPH_F_SUPERS], log(2), 1e-9);
+	cr_assert_eq(c[part].f[KPH_F_SUPERS1], c[part].f[KPH_F_SUPERS]);
+	cr_assert_eq(c[whole].f[KPH_F_SUPERS], 0);
+	cr_assert_eq(c[whole].f[KPH_F_SUPERS1], 0, "more than one word");
+	cr_assert_geq(part = find(k, "cross-bay"), 0);
+	cr_assert_eq(c[part].f[KPH_F_HYPHEN], 1);
+	cr_assert_eq(c[whole].f[KPH_F_HYPHEN], 0);
 	kph_free(k);
 }

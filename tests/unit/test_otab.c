@@ -66,19 +66,53 @@ find(const struct otab *t, uint64_t h)
 	return (long)v;
 }
 
-/* Builds a table of the n distinct hashes h[] (sorted here), payload i+1
-   for the i-th in order. */
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint64_t x = otab_key(*(const uint64_t *)a);
+	uint64_t y = otab_key(*(const uint64_t *)b);
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Builds a table of the n distinct hashes h[] (sorted here), payload i+1
+ * for the i-th in order.  The same rows in key order, built without the
+ * sort, must give the same slots, byte for byte.
+ */
 static void
 build(struct otab *t, uint64_t *h, size_t n)
 {
 	unsigned char	*rows = malloc(n * ROWSIZE + 1);
-	size_t		 i;
+	uint64_t	*byk = malloc(n * sizeof(*byk) + 1);
+	struct otab	 o;
+	size_t		 i, k, len;
 
 	cr_assert_not_null(rows);
+	cr_assert_not_null(byk);
 	qsort(h, n, sizeof(*h), cmp_u64);
 	for (i = 0; i < n; i++)
 		put_row(rows + i * ROWSIZE, h[i], (uint32_t)i + 1);
 	cr_assert_eq(otab_build(t, rows, n, ROWSIZE, 16, fill, NULL), 0);
+
+	memcpy(byk, h, n * sizeof(*byk));
+	qsort(byk, n, sizeof(*byk), cmp_key);
+	for (k = 0; k < n; k++) {
+		for (i = 0; h[i] != byk[k]; i++)
+			;
+		put_row(rows + k * ROWSIZE, byk[k], (uint32_t)i + 1);
+	}
+	cr_assert_eq(otab_build_ordered(&o, rows, n, ROWSIZE, 16, fill, NULL),
+	    0);
+	cr_assert_eq(o.nslots, t->nslots);
+	cr_assert_eq(o.has_empty_key, t->has_empty_key);
+	/* Both end at the first empty slot past the last home. */
+	for (len = t->nslots; *(uint64_t *)(void *)(t->slots + len * 16) !=
+	    OTAB_EMPTY; len++)
+		;
+	cr_assert_eq(memcmp(o.slots, t->slots, (len + 1) * 16), 0);
+	otab_free(&o);
+	free(byk);
 	free(rows);
 }
 
@@ -153,4 +187,29 @@ Test(otab, rows_out_of_order_are_refused)
 	put_row(rows + ROWSIZE, 6, 2);
 	cr_expect_eq(otab_build(&t, rows, 2, ROWSIZE, 16, fill, NULL), -1);
 	cr_expect_null(t.slots);
+}
+
+Test(otab, rows_out_of_key_order_are_refused_unsorted)
+{
+	unsigned char	 rows[2 * ROWSIZE];
+	struct otab	 t;
+	uint64_t	 a = 7, b = 8;
+
+	if (otab_key(a) < otab_key(b)) {
+		a = 8;
+		b = 7;
+	}
+	put_row(rows, a, 1);
+	put_row(rows + ROWSIZE, b, 2);
+	cr_expect_eq(otab_build_ordered(&t, rows, 2, ROWSIZE, 16, fill, NULL),
+	    -1);
+	cr_expect_null(t.slots);
+	put_row(rows + ROWSIZE, a, 2);
+	cr_expect_eq(otab_build_ordered(&t, rows, 2, ROWSIZE, 16, fill, NULL),
+	    -1, "equal keys");
+	put_row(rows, b, 1);
+	put_row(rows + ROWSIZE, a, 2);
+	cr_expect_eq(otab_build_ordered(&t, rows, 2, ROWSIZE, 16, fill, NULL),
+	    0);
+	otab_free(&t);
 }

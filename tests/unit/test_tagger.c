@@ -18,6 +18,7 @@
 #include "clusters.h"
 #include "feat.h"
 #include "models.h"
+#include "otab.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -359,6 +360,55 @@ Test(tagger, a_beam_model_records_its_width_and_tags_with_it)
 	buf_free(&b);
 }
 
+/* Trains the toy model with a beam of 4 and the given shuffling seed. */
+static struct tag_model *
+toy_beam_model(uint64_t seed)
+{
+	struct train_config cfg;
+	struct tag_model *m;
+	struct buf	 b = BUF_INIT;
+	char		 err[128];
+
+	train_toy(&b);
+	buf_clear(&b);
+	train_config_init(&cfg, TAG_TASK_POS, pos_names, 4);
+	cfg.epochs = 2;
+	cfg.beam = 4;
+	cfg.seed = seed;
+	cr_assert_eq(train_model(&cfg, toys, toyg, NTOY, &b, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0,
+	    "%s", err);
+	buf_free(&b);
+	return m;
+}
+
+Test(tagger, a_work_area_outlives_its_beam_models)
+{
+	struct tag_model *m;
+	struct tag_work	*w = NULL, *fresh = NULL;
+	struct tsent	 t;
+	int		 out[32], want[32];
+	uint64_t	 seed;
+	size_t		 i;
+
+	/* Models freed and loaded again, often at the same address: the
+	   work area must not carry one's scores over to the next. */
+	tsent_init(&t, "a small cat sees the big dog the cat runs", NULL, 0);
+	for (seed = 1; seed <= 6; seed++) {
+		m = toy_beam_model(seed);
+		cr_assert_eq(tag_predict(m, &t.s, out, &w), 0);
+		cr_assert_eq(tag_predict(m, &t.s, want, &fresh), 0);
+		for (i = 0; i < t.s.n; i++)
+			cr_assert_eq(out[i], want[i], "seed %llu, word %zu",
+			    (unsigned long long)seed, i);
+		tag_work_free(fresh);
+		fresh = NULL;
+		tag_model_free(m);
+	}
+	tag_work_free(w);
+}
+
 Test(tagger, training_refuses_a_beam_out_of_range)
 {
 	struct train_config cfg;
@@ -657,20 +707,22 @@ Test(tagger, bad_magic_version_and_checksum_are_errors)
 	struct tag_model *m;
 	char		 err[128];
 	size_t		 i;
+	unsigned char	 version;
 
 	train_toy(&b);
 	b.p[0] = 'X';
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "not a quire model");
 	b.p[0] = 'Q';
+	version = b.p[4];
 	b.p[4] = 9;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
 	cr_assert_str_eq(err, "unsupported model version 9");
-	/* Version 3 had no beam width in its header. */
-	b.p[4] = 3;
-	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
-	cr_assert_str_eq(err, "unsupported model version 3");
+	/* Version 4 had no beam width in its header. */
 	b.p[4] = 4;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), -1);
+	cr_assert_str_eq(err, "unsupported model version 4");
+	b.p[4] = version;
 	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)), 0);
 	tag_model_free(m);
 	/* A flipped bit in a weight, in a hash, in the checksum itself. */
@@ -767,6 +819,57 @@ expect_error(const struct buf *good, size_t i, unsigned char v,
 	expect_error_at(good, i, &v, 1, msg);
 }
 
+/*
+ * Random damage with the checksum made right again, as a crafted file
+ * would have: every such model loads or is refused with a message, and
+ * one that loads tags without harm (make sanitize runs this under
+ * AddressSanitizer).  The generator is fixed, so a failure repeats.
+ */
+Test(tagger, damaged_models_with_good_checksums_never_crash)
+{
+	struct buf	 good = BUF_INIT, b = BUF_INIT;
+	struct tag_model *m;
+	struct tag_work	*w = NULL;
+	char		 err[128];
+	uint64_t	 x = 0x9E3779B97F4A7C15ULL;
+	size_t		 trial, k, i, nhits, loaded = 0;
+	int		 out[64], rc;
+
+	train_toy(&good);
+	for (trial = 0; trial < 3000; trial++) {
+		buf_clear(&b);
+		cr_assert_eq(buf_append(&b, good.p, good.len), 0);
+		nhits = 1 + trial % 4;
+		for (k = 0; k < nhits; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* Most hits in the header and names, where the
+			   checks are. */
+			i = (size_t)(x >> 8) % (trial % 2 ? b.len - 4 : 64);
+			b.p[i] = (unsigned char)x;
+		}
+		fix_crc(&b);
+		err[0] = '\0';
+		rc = tag_model_load_mem(&m, b.p, b.len, err, sizeof(err));
+		cr_assert(rc == 0 || rc == -1, "trial %zu: %d", trial, rc);
+		if (rc == -1) {
+			cr_assert_neq(err[0], '\0', "trial %zu", trial);
+			continue;
+		}
+		loaded++;
+		for (k = 0; k < NTOY; k++)
+			cr_assert_eq(tag_predict(m, &toys[k], out, &w), 0);
+		tag_work_free(w);
+		w = NULL;
+		tag_model_free(m);
+	}
+	cr_expect_gt(loaded, 0, "no damaged model loaded: the test tests "
+	    "only the refusals");
+	buf_free(&b);
+	buf_free(&good);
+}
+
 Test(tagger, header_and_rows_are_validated_past_the_checksum)
 {
 	struct buf	 b = BUF_INIT;
@@ -855,10 +958,12 @@ Test(tagger, odd_words_tag_without_harm)
 	buf_free(&b);
 }
 
+/* Hashes in the model file's order: by their table keys. */
 static int
-cmp_u64(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t x = otab_key(*(const uint64_t *)a);
+	uint64_t y = otab_key(*(const uint64_t *)b);
 
 	return x < y ? -1 : x > y;
 }
@@ -918,7 +1023,7 @@ lookup_among_crowded_rows(size_t nc)
 	}
 	rows[n++] = 0;
 	rows[n++] = UINT64_MAX;
-	qsort(rows, n, sizeof(*rows), cmp_u64);
+	qsort(rows, n, sizeof(*rows), cmp_key);
 	for (i = 1, k = 1; i < n; i++)
 		if (rows[i] != rows[k - 1])
 			rows[k++] = rows[i];
@@ -1062,6 +1167,40 @@ Test(clusters, corrupt_tables_are_errors)
 	cr_assert_eq(clusters_encode(&b, 1, nc, 2, keys, ids), -1,
 	    "ids must be below nclasses");
 	cr_assert_eq(b.len, 0);
+	buf_free(&b);
+}
+
+/*
+ * The programs load the built-in models without their checksums
+ * (tag_model_load_builtin): here, when the program is built, each must
+ * pass the full check, and a model with a wrong checksum loads only that
+ * way.
+ */
+Test(tagger, built_in_models_pass_their_checksums)
+{
+	const unsigned char *(*const get[])(size_t *) = { models_pos,
+	    models_ner, models_ner_accurate };
+	struct tag_model *m;
+	struct buf	 b = BUF_INIT;
+	const unsigned char *p;
+	char		 err[128];
+	size_t		 i, n;
+
+	for (i = 0; i < sizeof(get) / sizeof(get[0]); i++) {
+		p = get[i](&n);
+		cr_assert_eq(tag_model_load_mem(&m, p, n, err, sizeof(err)),
+		    0, "model %zu: %s", i, err);
+		tag_model_free(m);
+	}
+	p = models_ner(&n);
+	cr_assert_eq(buf_append(&b, p, n), 0);
+	b.p[b.len - 1] ^= 1;
+	cr_assert_eq(tag_model_load_mem(&m, b.p, b.len, err, sizeof(err)),
+	    -1);
+	cr_expect_str_eq(err, "checksum mismatch");
+	cr_assert_eq(tag_model_load_builtin(&m, b.p, b.len, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	tag_model_free(m);
 	buf_free(&b);
 }
 
