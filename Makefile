@@ -246,7 +246,7 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl
 	./tools/train_tagger -q --task pos --clusters data/models/clusters.bin \
-	    --runs 3 --max-rows 120000 \
+	    --runs 3 --max-rows 120000 --beam 4 \
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \

@@ -49,7 +49,7 @@ static const char usage_text[] =
 "           [--summary] [--window bytes] [file ...]\n"
 "Mark named entities and numeric expressions, and parts of speech.\n"
 "\n"
-"      --accurate       the two-stage entity model: better, half as fast\n"
+"      --accurate       the two-stage entity model (half as fast)\n"
 "  -f, --format=FMT     inline (default), spans or conll\n"
 "      --gazetteer=FILE add the names in a YAML gazetteer\n"
 "  -i, --input=KIND     text (default); tokens: a sentence a line, tokens\n"
