@@ -37,8 +37,8 @@
  * the best path beat the gold one by the most (common/train.h); the model
  * records N and is decoded with it.  NER F1 on dev (this tool's --eval),
  * mean of seeds 1-3: beam 1 91.50, 2 92.00, 4 92.23, 8 92.21 (12 epochs);
- * beam 4 with 8 epochs 91.95, 16 92.41, 24 92.37; with 16 and two stages
- * 92.56, --runs 3 92.49 (not kept).  The widths and epochs were chosen on
+ * beam 4 with 8 epochs 91.95, 16 92.41, 24 92.37; two stages, 12 epochs
+ * 92.42, 16 92.56; one stage, --runs 3 92.49 (not kept).  The widths and epochs were chosen on
  * dev; the shipped NER models take a beam of 4 and 16 epochs (tag over
  * the news of bench/tag.sh: 6.6 s instead of 5.9 greedy, one run each).
  * UPOS on dev, seed 1: the former trainer 95.19, beam 1 95.33, beam 4
