@@ -195,6 +195,14 @@ common/commonwords_data.inc: tools/embed_words.sh data/sentence/common-words.txt
 
 common/sentence.o: common/commonwords_data.inc
 
+# Titles before names, read by the tagger's entity features.
+GENSRC += common/titles_data.inc
+common/titles_data.inc: tools/embed_words.sh data/tagger/titles.txt
+	sh tools/embed_words.sh data/tagger/titles.txt person_titles \
+	    > $@.tmp && mv $@.tmp $@
+
+common/feat.o: common/titles_data.inc
+
 # Document frequencies of word stems for extract-keypoints --phrases,
 # learned by tools/learn_df (`make models` learns them again).
 GENSRC += common/df_data.inc tools/learn_df

@@ -58,6 +58,8 @@
 #include "feat.h"
 #include "utf8.h"
 
+#include "titles_data.inc"
+
 const char *const feat_upos[FEAT_NUPOS] = {
 	"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
 	"PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"
@@ -71,6 +73,7 @@ const char *const feat_upos[FEAT_NUPOS] = {
 #define FW_INITCAP	0x10	/* the first character is uppercase */
 #define FW_PERIOD	0x20
 #define FW_ALPHA	0x40	/* has a letter */
+#define FW_TITLE	0x80	/* capitalised, in data/tagger/titles.txt */
 
 #define SHAPE_MAX	16
 
@@ -170,6 +173,36 @@ shape_class(int32_t cp)
 	}
 }
 
+/*
+ * Whether norm[0..n), a word in lower case, is a title before names
+ * (person_titles), a final period aside ("dr." as "dr").
+ */
+static int
+is_title(const unsigned char *norm, size_t n)
+{
+	size_t	 lo = 0, hi = sizeof(person_titles) /
+	    sizeof(person_titles[0]), mid, k;
+	const unsigned char *t;
+	int	 c;
+
+	if (n > 1 && norm[n - 1] == '.')
+		n--;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		t = (const unsigned char *)person_titles[mid];
+		for (k = 0; k < n && t[k] == norm[k]; k++)
+			;
+		c = k < n ? (int)norm[k] - (int)t[k] : t[k] == '\0' ? 0 : -1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
 /* Prepares one word; returns 0 or -1 if out of memory. */
 static int
 prepare_word(struct feat_work *w, struct feat_word *fw,
@@ -244,6 +277,9 @@ prepare_word(struct feat_work *w, struct feat_word *fw,
 	}
 	fw->s3 = ncp > 3 ? starts[ncp - 3] : 0;
 	fw->key = feat_hash(pool->p + fw->norm, fw->normlen);
+	if ((fw->flags & FW_INITCAP) && is_title(pool->p + fw->norm,
+	    fw->normlen))
+		fw->flags |= FW_TITLE;
 	fw->shape = pool->len;
 	fw->shapelen = shlen;
 	return buf_append(pool, sh, shlen);
@@ -1053,6 +1089,18 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	}
 
 	if (task == TAG_TASK_NER) {
+		if (fw->flags & FW_TITLE) {
+			fs_set(&f, LIT("ttl"));
+			emit(&k, &f);
+		}
+		if (j > 0 && (w->v[j - 1].flags & FW_TITLE)) {
+			fs_set(&f, LIT("ttl-1"));
+			emit(&k, &f);
+		}
+		if ((size_t)j + 1 < w->n && (w->v[j + 1].flags & FW_TITLE)) {
+			fs_set(&f, LIT("ttl+1"));
+			emit(&k, &f);
+		}
 		fs_set(&f, LIT("sh-2="));
 		add_shape(&f, w, j - 2);
 		emit(&k, &f);

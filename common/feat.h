@@ -32,7 +32,7 @@
  * on other templates is refused at load, since its weights would be
  * silently wrong.  Change it whenever feat_extract changes what it hashes.
  */
-#define FEAT_VERSION	3
+#define FEAT_VERSION	4
 
 /*
  * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,

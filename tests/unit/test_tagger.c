@@ -190,6 +190,45 @@ Test(feat, ner_adds_upos_and_document_features)
 	feat_work_free(w);
 }
 
+/* Titles before names (data/tagger/titles.txt) mark their neighbours too;
+   only a capitalised title counts, a final period aside. */
+Test(feat, ner_marks_titles_before_names)
+{
+	static const char *const ner[] = { "O", "B-PER", "I-PER" };
+	static const size_t nerlen[] = { 1, 5, 5 };
+	struct feat_classes cls = { ner, nerlen, 3 };
+	struct feat_work *w = NULL;
+	struct buf	 text = BUF_INIT;
+	struct tsent	 t;
+	uint64_t	 h[FEAT_MAX];
+
+	tsent_init(&t, "said Councillor Novak and Dr. Lee , the mayor", NULL,
+	    0);
+	cr_assert_eq(feat_prepare(&w, &t.s, NULL), 0);
+	(void)feat_extract(w, TAG_TASK_NER, 1, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "ttl"));
+	cr_assert(has_feature(&text, "ttl+1") == 0);
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 2, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "ttl-1"));
+	cr_assert(!has_feature(&text, "ttl"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 4, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "ttl"), "Dr.");
+	cr_assert(has_feature(&text, "ttl-1") == 0);
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 5, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "ttl-1"), "Lee after Dr.");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 8, 0, -1, &cls, NULL, h, &text);
+	cr_assert(!has_feature(&text, "ttl"), "mayor in lower case");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
+	cr_assert(!has_feature(&text, "ttl"), "POS reads no titles");
+	buf_free(&text);
+	feat_work_free(w);
+}
+
 Test(feat, stage_two_sees_stage_one_classes_and_the_document)
 {
 	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
