@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "clusters.h"
 #include "feat.h"
+#include "le.h"
 #include "otab.h"
 
 #define CL_MAGIC	"QCLU"
@@ -41,28 +42,6 @@ struct clusters {
 	uint32_t	 nclasses[CLUSTERS_LEVELS_MAX];
 	uint32_t	 id;
 };
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static uint64_t
-le64(const unsigned char *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
-
-static void
-put32(unsigned char *p, uint32_t v)
-{
-	p[0] = v & 0xFF;
-	p[1] = (v >> 8) & 0xFF;
-	p[2] = (v >> 16) & 0xFF;
-	p[3] = v >> 24;
-}
 
 /* otab_build's fill: a row's ids (*arg levels), as uint16_t. */
 static void

@@ -173,6 +173,12 @@ shape_class(int32_t cp)
 	}
 }
 
+static int
+cmp_title(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
 /*
  * Whether norm[0..n), a word in lower case, is a title before names
  * (person_titles), a final period aside ("dr." as "dr").
@@ -180,27 +186,17 @@ shape_class(int32_t cp)
 static int
 is_title(const unsigned char *norm, size_t n)
 {
-	size_t	 lo = 0, hi = sizeof(person_titles) /
-	    sizeof(person_titles[0]), mid, k;
-	const unsigned char *t;
-	int	 c;
+	char	 w[32];
 
 	if (n > 1 && norm[n - 1] == '.')
 		n--;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		t = (const unsigned char *)person_titles[mid];
-		for (k = 0; k < n && t[k] == norm[k]; k++)
-			;
-		c = k < n ? (int)norm[k] - (int)t[k] : t[k] == '\0' ? 0 : -1;
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	if (n >= sizeof(w) || memchr(norm, '\0', n) != NULL)
+		return 0;
+	memcpy(w, norm, n);
+	w[n] = '\0';
+	return bsearch(w, person_titles, sizeof(person_titles) /
+	    sizeof(person_titles[0]), sizeof(person_titles[0]),
+	    cmp_title) != NULL;
 }
 
 /* Prepares one word; returns 0 or -1 if out of memory. */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "le.h"
 #include "otab.h"
 
 #define LINE	64
@@ -36,24 +37,6 @@ struct ent {
 	uint64_t	 g;
 	size_t		 i;
 };
-
-static uint64_t
-le64(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-#else
-	uint64_t v = 0;
-	int	 i;
-
-	for (i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-#endif
-}
 
 /*
  * Memory for n bytes, 64-byte aligned.  Where the kernel has transparent
@@ -248,6 +231,15 @@ otab_build_ordered(struct otab *t, const unsigned char *rows, size_t nrows,
 	if ((rc = lay_out(t, &s, nrows, fill, arg)) != 0)
 		otab_free(t);
 	return rc;
+}
+
+int
+otab_cmp_hashes(const void *a, const void *b)
+{
+	uint64_t	 x = otab_key(*(const uint64_t *)a);
+	uint64_t	 y = otab_key(*(const uint64_t *)b);
+
+	return x < y ? -1 : x > y;
 }
 
 void

@@ -56,6 +56,13 @@ int	otab_build_ordered(struct otab *t, const unsigned char *rows,
 void	otab_free(struct otab *t);
 
 /*
+ * A qsort(3) comparator of the uint64_t hashes a and b point to (or of
+ * structures whose first member is the hash), by otab_key: the order
+ * otab_build_ordered takes its rows in.
+ */
+int	otab_cmp_hashes(const void *a, const void *b);
+
+/*
  * The key a row is filed under: its hash times an odd constant, a
  * bijection, so that keys are equal when hashes are.  FNV-1a hashes of
  * strings that differ in their last byte differ little in their top bits

@@ -63,6 +63,7 @@
 #include "buf.h"
 #include "clusters.h"
 #include "feat.h"
+#include "le.h"
 #include "models.h"
 #include "otab.h"
 #include "tagger.h"
@@ -121,70 +122,6 @@ struct tag_work {
 	int32_t		 wmemo[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
 	uint64_t	 wstamp[TAG_CLASSES_MAX + 1], stamp;
 };
-
-static uint16_t
-le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | (unsigned)p[1] << 8);
-}
-
-/* A two's complement 16-bit weight, without implementation-defined
-   conversions. */
-static inline int32_t
-les16(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	int16_t	 v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-#else
-	int32_t	 v = le16(p);
-
-	return v >= 0x8000 ? v - 0x10000 : v;
-#endif
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static inline uint64_t
-le64(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-#else
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-#endif
-}
-
-static void
-put16(unsigned char *p, uint16_t v)
-{
-	p[0] = v & 0xFF;
-	p[1] = v >> 8;
-}
-
-static void
-put32(unsigned char *p, uint32_t v)
-{
-	put16(p, v & 0xFFFF);
-	put16(p + 2, v >> 16);
-}
-
-static void
-put64(unsigned char *p, uint64_t v)
-{
-	put32(p, v & 0xFFFFFFFFu);
-	put32(p + 4, v >> 32);
-}
 
 static int
 fail(char *err, size_t errlen, const char *msg)

@@ -127,7 +127,7 @@ train_config_init(struct train_config *cfg, enum tag_task task,
 
 /* A kept row, for pruning and sorting. */
 struct krow {
-	uint64_t	 hash;
+	uint64_t	 hash;		/* first: sorted by otab_cmp_hashes */
 	double		 maxabs;
 	size_t		 row;
 	int		 stage;		/* 0: stage 1, 1: stage 2 */
@@ -141,16 +141,6 @@ cmp_maxabs(const void *a, const void *b)
 	if (x->maxabs != y->maxabs)
 		return x->maxabs > y->maxabs ? -1 : 1;
 	return x->hash < y->hash ? -1 : x->hash > y->hash;
-}
-
-/* The model file's order: by the lookup table's key (tagger.c). */
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint64_t	 x = otab_key(((const struct krow *)a)->hash);
-	uint64_t	 y = otab_key(((const struct krow *)b)->hash);
-
-	return x < y ? -1 : x > y;
 }
 
 struct trainer {
@@ -805,7 +795,7 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		qsort(kr, nkept, sizeof(*kr), cmp_maxabs);
 		nkept = cfg->max_rows;
 	}
-	qsort(kr, nkept, sizeof(*kr), cmp_key);
+	qsort(kr, nkept, sizeof(*kr), otab_cmp_hashes);
 	scale = gmax > 0 ? gmax / 32767 : 1;
 	if ((hashes = malloc((nkept + 1) * sizeof(*hashes))) == NULL ||
 	    (qw = malloc((nkept * nc + 1) * sizeof(*qw))) == NULL)

@@ -66,15 +66,6 @@ find(const struct otab *t, uint64_t h)
 	return (long)v;
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint64_t x = otab_key(*(const uint64_t *)a);
-	uint64_t y = otab_key(*(const uint64_t *)b);
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * Builds a table of the n distinct hashes h[] (sorted here), payload i+1
  * for the i-th in order.  The same rows in key order, built without the
@@ -96,7 +87,7 @@ build(struct otab *t, uint64_t *h, size_t n)
 	cr_assert_eq(otab_build(t, rows, n, ROWSIZE, 16, fill, NULL), 0);
 
 	memcpy(byk, h, n * sizeof(*byk));
-	qsort(byk, n, sizeof(*byk), cmp_key);
+	qsort(byk, n, sizeof(*byk), otab_cmp_hashes);
 	for (k = 0; k < n; k++) {
 		for (i = 0; h[i] != byk[k]; i++)
 			;

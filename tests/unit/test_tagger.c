@@ -997,16 +997,6 @@ Test(tagger, odd_words_tag_without_harm)
 	buf_free(&b);
 }
 
-/* Hashes in the model file's order: by their table keys. */
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint64_t x = otab_key(*(const uint64_t *)a);
-	uint64_t y = otab_key(*(const uint64_t *)b);
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * Tags one word with a model of nc classes whose rows are half of the
  * word's features, among rows crowded around every feature's hash (the
@@ -1062,7 +1052,7 @@ lookup_among_crowded_rows(size_t nc)
 	}
 	rows[n++] = 0;
 	rows[n++] = UINT64_MAX;
-	qsort(rows, n, sizeof(*rows), cmp_key);
+	qsort(rows, n, sizeof(*rows), otab_cmp_hashes);
 	for (i = 1, k = 1; i < n; i++)
 		if (rows[i] != rows[k - 1])
 			rows[k++] = rows[i];
