@@ -97,12 +97,15 @@ check-fix: $(BINS)
 check-readme: $(BINS)
 	sh tests/readme/run
 
+check-data: $(BINS)
+	sh tests/data/run
+
 # check and demo pull in deps, then build in a fresh make that sees them.
 check: deps
 	@$(MAKE) check-all
 
 check-all: all check-headers check-man check-unit check-conformance \
-	check-props check-fix check-readme check-cli
+	check-props check-fix check-readme check-data check-cli
 
 sanitize:
 	$(MAKE) clean
@@ -203,6 +206,13 @@ common/titles_data.inc: tools/embed_words.sh data/tagger/titles.txt
 
 common/feat.o: common/titles_data.inc
 
+# The tagger's built-in name list (data/tagger/names.txt, our own).
+GENSRC += common/names_data.inc
+common/names_data.inc: tools/embed_names.sh data/tagger/names.txt
+	sh tools/embed_names.sh data/tagger/names.txt > $@.tmp && \
+	    mv $@.tmp $@
+common/names.o: common/names_data.inc
+
 # Document frequencies of word stems for extract-keypoints --phrases,
 # learned by tools/learn_df (`make models` learns them again).
 GENSRC += common/df_data.inc tools/learn_df
@@ -258,11 +268,11 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
-	    --beam 4 --epochs 16 \
+	    --beam 4 --epochs 16 --name-dropout 0.25 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
-	    --stages 2 --beam 4 --epochs 16 \
+	    --stages 2 --beam 4 --epochs 16 --name-dropout 0.25 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner-accurate.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \

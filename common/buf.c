@@ -102,3 +102,15 @@ buf_free(struct buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+int
+buf_cmp_str(const void *p, size_t n, const char *s)
+{
+	size_t	 sn = strlen(s);
+	int	 r;
+
+	r = memcmp(p, s, n < sn ? n : sn);
+	if (r != 0)
+		return r;
+	return n < sn ? -1 : n > sn;
+}

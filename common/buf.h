@@ -53,4 +53,8 @@ buf_clear(struct buf *b)
 /* Frees the memory; the buffer is empty and reusable afterwards. */
 void	buf_free(struct buf *);
 
+/* Compares the bytes p[0..n) with the string s as strcmp would compare a
+   NUL-terminated copy of them: for bsearch in sorted word lists. */
+int	buf_cmp_str(const void *p, size_t n, const char *s);
+
 #endif /* QUIRE_BUF_H */

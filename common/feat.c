@@ -32,6 +32,11 @@
  *                     both, "-" neither (feat_doc)
  *   ph=               capitalized words: the type last predicted for the
  *                     same word earlier in the document, or "-"
+ *   ttl ttl-1 ttl+1   the word, the previous or the next word is a title
+ *                     before names (data/tagger/titles.txt)
+ *   nm=B-T nm=I-T     the word begins (continues) a name of type T in the
+ *                     built-in list (data/tagger/names.txt, names.h)
+ *   nm-1=T nm+1=T     the previous (next) word is part of such a name
  *   With a cluster table (clusters.h), both tasks, for each level L:
  *   cL= cL-1= cL+1=   the class of the word and of its neighbours ("?":
  *                     not in the table)
@@ -56,6 +61,7 @@
 
 #include "buf.h"
 #include "feat.h"
+#include "names.h"
 #include "utf8.h"
 
 #include "titles_data.inc"
@@ -90,6 +96,9 @@ struct feat_word {
 	unsigned char	 suf[4];
 	unsigned	 flags;
 	int		 pos;
+	unsigned char	 names;		/* NAME_ types of its name, if any */
+	unsigned char	 name_start;	/* the name begins here */
+	unsigned char	 hidden;	/* feat_hide_form */
 	uint64_t	 key;		/* feat_hash of norm */
 	uint16_t	 cid[CLUSTERS_LEVELS_MAX];	/* or CLUSTERS_NONE */
 };
@@ -281,6 +290,93 @@ prepare_word(struct feat_work *w, struct feat_word *fw,
 	return buf_append(pool, sh, shlen);
 }
 
+/* Whether the words from i on are written as name e wants (names.h). */
+static int
+name_case_fits(const struct feat_work *w, size_t i, size_t k,
+    const struct name_entry *e)
+{
+	size_t	 t;
+
+	for (t = 0; t < k; t++) {
+		unsigned flags = w->v[i + t].flags;
+
+		if ((e->upper >> t & 1) && !(flags & FW_UPPER))
+			return 0;
+		if ((e->caps >> t & 1) && (flags & FW_LOWER))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The length in words of the longest name in the built-in list that
+ * starts at word i, or 0; *ep is its entry.
+ */
+static size_t
+longest_name(const struct feat_work *w, size_t i,
+    const struct name_entry **ep)
+{
+	char	 key[160];
+	size_t	 ends[NAME_MAX_TOKENS], len = 0, k, nk = 0;
+
+	for (k = 0; k < NAME_MAX_TOKENS && i + k < w->n; k++) {
+		const struct feat_word *fw = &w->v[i + k];
+
+		if (len + (k > 0) + fw->normlen > sizeof(key))
+			break;
+		if (k > 0)
+			key[len++] = ' ';
+		memcpy(key + len, w->pool.p + fw->norm, fw->normlen);
+		len += fw->normlen;
+		ends[nk++] = len;
+	}
+	for (k = nk; k > 0; k--)
+		if ((*ep = names_find(key, ends[k - 1])) != NULL &&
+		    name_case_fits(w, i, k, *ep))
+			return k;
+	return 0;
+}
+
+/*
+ * Marks the words that are part of a name in the built-in list, taking
+ * the longest name from left to right ("New York Stock Exchange", not "New
+ * York").  A name starts with a word that has a capital letter.
+ */
+static void
+mark_names(struct feat_work *w)
+{
+	const struct name_entry *e;
+	size_t	 i, k, t;
+
+	for (i = 0; i < w->n; i++) {
+		w->v[i].names = 0;
+		w->v[i].name_start = 0;
+		w->v[i].hidden = 0;
+	}
+	for (i = 0; i < w->n; i += k > 0 ? k : 1) {
+		k = 0;
+		if (!(w->v[i].flags & FW_UPPER) ||
+		    (k = longest_name(w, i, &e)) == 0)
+			continue;
+		for (t = 0; t < k; t++)
+			w->v[i + t].names = e->types;
+		w->v[i].name_start = 1;
+	}
+}
+
+int
+feat_in_name(const struct feat_work *w, size_t i)
+{
+	return i < w->n && w->v[i].names != 0;
+}
+
+void
+feat_hide_form(struct feat_work *w, size_t i)
+{
+	if (i < w->n)
+		w->v[i].hidden = 1;
+}
+
 int
 feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
     const struct clusters *cl)
@@ -332,6 +428,7 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
 	}
 	/* A headline in capitals: most of its words are. */
 	w->headline = alpha >= 2 && caps * 4 >= alpha * 3;
+	mark_names(w);
 	return 0;
 }
 
@@ -710,6 +807,43 @@ add_type(struct fstr *f, const struct feat_classes *c, int k)
 	fs_add(f, name, len);
 }
 
+/* The types of the name word j is part of, one feature each. */
+static void
+add_name_types(struct fsink *k, const char *lit, size_t litlen,
+    const struct feat_work *w, long j)
+{
+	struct fstr	 f;
+	int		 t;
+
+	if (j < 0 || (size_t)j >= w->n || w->v[j].names == 0)
+		return;
+	for (t = 0; t < NAME_NTYPES; t++) {
+		const char *type = names_type(t);
+
+		if (!(w->v[j].names >> t & 1))
+			continue;
+		fs_set(&f, lit, litlen);
+		fs_add(&f, type, strlen(type));
+		emit(k, &f);
+	}
+}
+
+/*
+ * NER: the built-in names (names.h) the word and its neighbours are part
+ * of: "nm=B-LOC" for the first word of a place name, "nm=I-LOC" for the
+ * others, "nm-1=ORG" after an organisation's name.
+ */
+static void
+name_features(struct fsink *k, const struct feat_work *w, long j)
+{
+	if (w->v[j].name_start)
+		add_name_types(k, LIT("nm=B-"), w, j);
+	else
+		add_name_types(k, LIT("nm=I-"), w, j);
+	add_name_types(k, LIT("nm-1="), w, j - 1);
+	add_name_types(k, LIT("nm+1="), w, j + 1);
+}
+
 /*
  * The features stage 2 adds (feat.h): the stage-1 classes q of the word
  * and its neighbours, and for NER, of the other occurrences of a
@@ -944,12 +1078,14 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	sink_init(&k, w, out, text);
 	fs_set(&f, LIT("b"));
 	emit(&k, &f);
-	fs_set(&f, LIT("w="));
-	fs_add(&f, fw->w, fw->len);
-	emit(&k, &f);
-	fs_set(&f, LIT("l="));
-	fs_add(&f, norm, fw->normlen);
-	emit(&k, &f);
+	if (!fw->hidden) {
+		fs_set(&f, LIT("w="));
+		fs_add(&f, fw->w, fw->len);
+		emit(&k, &f);
+		fs_set(&f, LIT("l="));
+		fs_add(&f, norm, fw->normlen);
+		emit(&k, &f);
+	}
 	fs_set(&f, LIT("sh="));
 	add_shape(&f, w, j);
 	emit(&k, &f);
@@ -966,16 +1102,18 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	fs_set(&f, LIT("l+2="));
 	add_norm(&f, w, j + 2);
 	emit(&k, &f);
-	fs_set(&f, LIT("l-1l="));
-	add_norm(&f, w, j - 1);
-	fs_add(&f, LIT("|"));
-	fs_add(&f, norm, fw->normlen);
-	emit(&k, &f);
-	fs_set(&f, LIT("ll+1="));
-	fs_add(&f, norm, fw->normlen);
-	fs_add(&f, LIT("|"));
-	add_norm(&f, w, j + 1);
-	emit(&k, &f);
+	if (!fw->hidden) {
+		fs_set(&f, LIT("l-1l="));
+		add_norm(&f, w, j - 1);
+		fs_add(&f, LIT("|"));
+		fs_add(&f, norm, fw->normlen);
+		emit(&k, &f);
+		fs_set(&f, LIT("ll+1="));
+		fs_add(&f, norm, fw->normlen);
+		fs_add(&f, LIT("|"));
+		add_norm(&f, w, j + 1);
+		emit(&k, &f);
+	}
 
 	fs_set(&f, LIT("sh-1="));
 	add_shape(&f, w, j - 1);
@@ -994,7 +1132,7 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	add_shape(&f, w, j + 1);
 	emit(&k, &f);
 
-	for (m = 0; m < 4; m++) {
+	for (m = 0; m < 4 && !fw->hidden; m++) {
 		if (fw->pre[m] == 0)
 			break;
 		fs_set(&f, pre[m], 5);
@@ -1097,6 +1235,7 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 			fs_set(&f, LIT("ttl+1"));
 			emit(&k, &f);
 		}
+		name_features(&k, w, j);
 		fs_set(&f, LIT("sh-2="));
 		add_shape(&f, w, j - 2);
 		emit(&k, &f);
@@ -1129,11 +1268,13 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 		fs_add(&f, LIT("|"));
 		add_upos(&f, w, j + 1);
 		emit(&k, &f);
-		fs_set(&f, LIT("ul="));
-		add_upos(&f, w, j);
-		fs_add(&f, LIT("|"));
-		fs_add(&f, norm, fw->normlen);
-		emit(&k, &f);
+		if (!fw->hidden) {
+			fs_set(&f, LIT("ul="));
+			add_upos(&f, w, j);
+			fs_add(&f, LIT("|"));
+			fs_add(&f, norm, fw->normlen);
+			emit(&k, &f);
+		}
 	}
 	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA)) {
 		long	 slot = doc_find(doc, fw->key);

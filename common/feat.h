@@ -25,14 +25,14 @@
 #include "tagger.h"
 
 /* The most features one word can have; size feat_extract's output so. */
-#define FEAT_MAX	96
+#define FEAT_MAX	112
 
 /*
  * The revision of the templates below.  Models record it; a model trained
  * on other templates is refused at load, since its weights would be
  * silently wrong.  Change it whenever feat_extract changes what it hashes.
  */
-#define FEAT_VERSION	4
+#define FEAT_VERSION	5
 
 /*
  * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,
@@ -64,6 +64,20 @@ struct feat_work;
 int	feat_prepare(struct feat_work **w, const struct tag_sentence *s,
 	    const struct clusters *cl);
 void	feat_work_free(struct feat_work *);
+
+/* Whether word i of the last feat_prepare is part of a name in the
+   built-in list (names.h). */
+int	feat_in_name(const struct feat_work *, size_t i);
+
+/*
+ * Leaves out the features of word i's own form (w= l= l-1l= ll+1= ul=,
+ * prefixes and suffixes) until the next feat_prepare.  The trainer hides
+ * them at random in the words of built-in names, so that the features of
+ * the list learn weights of their own instead of being explained away by
+ * the words they mark ("feature bagging" against the undertraining of
+ * such features: Sutton, Sindelar and McCallum, NAACL 2006).
+ */
+void	feat_hide_form(struct feat_work *, size_t i);
 
 /*
  * Class names for the history features of feat_extract: names[i] is a

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "abbrev.h"
+#include "buf.h"
 #include "sentence.h"
 #include "token.h"
 
@@ -45,14 +46,8 @@ static int
 cmp_word(const void *key, const void *elem)
 {
 	const struct { const unsigned char *p; size_t n; } *k = key;
-	const char	*w = *(const char *const *)elem;
-	size_t		 wn = strlen(w);
-	int		 r;
 
-	r = memcmp(k->p, w, k->n < wn ? k->n : wn);
-	if (r != 0)
-		return r;
-	return k->n < wn ? -1 : k->n > wn;
+	return buf_cmp_str(k->p, k->n, *(const char *const *)elem);
 }
 
 static int

@@ -257,3 +257,16 @@ Test(buf, free_resets_to_empty_and_reusable)
 	buf_free(&b);
 	cr_expect_null(b.p);
 }
+
+/* Bytes against a string, ordered as strcmp orders the strings. */
+Test(buf, compares_bytes_with_a_string_as_strcmp)
+{
+	cr_assert_eq(buf_cmp_str("new york", 8, "new york"), 0);
+	cr_assert_lt(buf_cmp_str("new", 3, "new york"), 0, "a prefix first");
+	cr_assert_gt(buf_cmp_str("new york", 8, "new"), 0);
+	cr_assert_gt(buf_cmp_str("new yorkx", 8, "new yor"), 0,
+	    "only n bytes count");
+	cr_assert_lt(buf_cmp_str("abc", 3, "abd"), 0);
+	cr_assert_gt(buf_cmp_str("\xc3\xa9", 2, "z"), 0, "bytes unsigned");
+	cr_assert_eq(buf_cmp_str("", 0, ""), 0);
+}

@@ -18,6 +18,7 @@
 #include "clusters.h"
 #include "feat.h"
 #include "models.h"
+#include "names.h"
 #include "otab.h"
 #include "tagger.h"
 #include "train.h"
@@ -76,6 +77,10 @@ has_feature(const struct buf *text, const char *f)
 	}
 	return 0;
 }
+
+/* Entity classes for the feature tests: the classes are only names there. */
+static const char *const ner_per[] = { "O", "B-PER", "I-PER" };
+static const size_t ner_per_lens[] = { 1, 5, 5 };
 
 static const char *const pos_names[] = { "DET", "NOUN", "VERB", "ADJ" };
 static const size_t pos_lens[] = { 3, 4, 4, 3 };
@@ -152,9 +157,7 @@ Test(feat, extracts_the_documented_templates)
 
 Test(feat, ner_adds_upos_and_document_features)
 {
-	static const char *const ner[] = { "O", "B-PER", "I-PER" };
-	static const size_t nerlen[] = { 1, 5, 5 };
-	struct feat_classes cls = { ner, nerlen, 3 };
+	struct feat_classes cls = { ner_per, ner_per_lens, 3 };
 	struct feat_work *w = NULL;
 	struct feat_doc	*d = NULL;
 	struct buf	 text = BUF_INIT;
@@ -194,9 +197,7 @@ Test(feat, ner_adds_upos_and_document_features)
    only a capitalised title counts, a final period aside. */
 Test(feat, ner_marks_titles_before_names)
 {
-	static const char *const ner[] = { "O", "B-PER", "I-PER" };
-	static const size_t nerlen[] = { 1, 5, 5 };
-	struct feat_classes cls = { ner, nerlen, 3 };
+	struct feat_classes cls = { ner_per, ner_per_lens, 3 };
 	struct feat_work *w = NULL;
 	struct buf	 text = BUF_INIT;
 	struct tsent	 t;
@@ -227,6 +228,71 @@ Test(feat, ner_marks_titles_before_names)
 	cr_assert(!has_feature(&text, "ttl"), "POS reads no titles");
 	buf_free(&text);
 	feat_work_free(w);
+}
+
+/* The built-in names (data/tagger/names.txt): longest first, in the case
+   the list writes them, for NER only. */
+Test(feat, ner_marks_built_in_names)
+{
+	struct feat_classes cls = { ner_per, ner_per_lens, 3 };
+	struct feat_work *w = NULL;
+	struct buf	 text = BUF_INIT;
+	struct tsent	 t;
+	uint64_t	 h[FEAT_MAX];
+
+	tsent_init(&t, "Who said the WHO met in New York Stock Exchange "
+	    "offices , not in new york", NULL, 0);
+	cr_assert_eq(feat_prepare(&w, &t.s, NULL), 0);
+	(void)feat_extract(w, TAG_TASK_NER, 0, -1, -1, &cls, NULL, h, &text);
+	cr_assert(!has_feature(&text, "nm=B-ORG"), "Who is not WHO");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 3, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "nm=B-ORG"), "WHO");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 6, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "nm=B-ORG"), "New York Stock Exchange");
+	cr_assert(!has_feature(&text, "nm=B-LOC"), "not New York");
+	cr_assert(!has_feature(&text, "nm-1=LOC"), "after in");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 9, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "nm=I-ORG"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 10, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "nm-1=ORG"));
+	cr_assert(!has_feature(&text, "nm=I-ORG"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 5, 0, -1, &cls, NULL, h, &text);
+	cr_assert(has_feature(&text, "nm+1=ORG"));
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_NER, 14, 0, -1, &cls, NULL, h, &text);
+	cr_assert(!has_feature(&text, "nm=B-LOC"), "new york in lower case");
+	buf_clear(&text);
+	(void)feat_extract(w, TAG_TASK_POS, 3, 0, -1, &cls, NULL, h, &text);
+	cr_assert(!has_feature(&text, "nm=B-ORG"), "POS reads no names");
+	buf_free(&text);
+	feat_work_free(w);
+}
+
+/* Keys fold case and digits as the features do; masks say how a name
+   must be written. */
+Test(names, finds_names_by_their_folded_tokens)
+{
+	const struct name_entry *e;
+
+	cr_assert_not_null(e = names_find("u.s.", 4));
+	cr_assert(e->types & NAME_LOC);
+	cr_assert_eq(e->caps & 1, 1, "U.S. is in capitals");
+	cr_assert_not_null(e = names_find("0m", 2), "3M, digits as 0");
+	cr_assert(e->types & NAME_ORG);
+	cr_assert_not_null(e = names_find("bank of america", 15));
+	cr_assert_eq(e->upper, 5, "Bank and America capitalised, not of");
+	cr_assert_not_null(e = names_find("jean", 4));
+	cr_assert(e->types & NAME_GIV);
+	cr_assert_null(names_find("new yor", 7));
+	cr_assert_null(names_find("new york ", 9));
+	cr_assert_str_eq(names_type(0), "LOC");
+	cr_assert_str_eq(names_type(NAME_NTYPES - 1), "GIV");
+	cr_assert_str_eq(names_type(NAME_NTYPES), "");
 }
 
 Test(feat, stage_two_sees_stage_one_classes_and_the_document)
