@@ -268,11 +268,11 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
-	    --beam 4 --epochs 16 --name-dropout 0.25 \
+	    --beam 4 --epochs 16 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
-	    --stages 2 --beam 4 --epochs 16 --name-dropout 0.25 \
+	    --stages 2 --beam 4 --epochs 16 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
 	    --out data/models/ner-accurate.model
 	./tools/learn_case $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \

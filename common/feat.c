@@ -98,7 +98,6 @@ struct feat_word {
 	int		 pos;
 	unsigned char	 names;		/* NAME_ types of its name, if any */
 	unsigned char	 name_start;	/* the name begins here */
-	unsigned char	 hidden;	/* feat_hide_form */
 	uint64_t	 key;		/* feat_hash of norm */
 	uint16_t	 cid[CLUSTERS_LEVELS_MAX];	/* or CLUSTERS_NONE */
 };
@@ -310,14 +309,17 @@ name_case_fits(const struct feat_work *w, size_t i, size_t k,
 
 /*
  * The length in words of the longest name in the built-in list that
- * starts at word i, or 0; *ep is its entry.
+ * starts at word i, or 0; *ep is its entry.  The words are taken one more
+ * at a time while they are the first words of some name (names.h), so
+ * most capitalised words cost one lookup.
  */
 static size_t
 longest_name(const struct feat_work *w, size_t i,
     const struct name_entry **ep)
 {
+	const struct name_entry *e;
 	char	 key[160];
-	size_t	 ends[NAME_MAX_TOKENS], len = 0, k, nk = 0;
+	size_t	 len = 0, k, best = 0;
 
 	for (k = 0; k < NAME_MAX_TOKENS && i + k < w->n; k++) {
 		const struct feat_word *fw = &w->v[i + k];
@@ -328,13 +330,14 @@ longest_name(const struct feat_work *w, size_t i,
 			key[len++] = ' ';
 		memcpy(key + len, w->pool.p + fw->norm, fw->normlen);
 		len += fw->normlen;
-		ends[nk++] = len;
+		if ((e = names_find(key, len)) == NULL)
+			break;
+		if (e->types != 0 && name_case_fits(w, i, k + 1, e)) {
+			*ep = e;
+			best = k + 1;
+		}
 	}
-	for (k = nk; k > 0; k--)
-		if ((*ep = names_find(key, ends[k - 1])) != NULL &&
-		    name_case_fits(w, i, k, *ep))
-			return k;
-	return 0;
+	return best;
 }
 
 /*
@@ -351,7 +354,6 @@ mark_names(struct feat_work *w)
 	for (i = 0; i < w->n; i++) {
 		w->v[i].names = 0;
 		w->v[i].name_start = 0;
-		w->v[i].hidden = 0;
 	}
 	for (i = 0; i < w->n; i += k > 0 ? k : 1) {
 		k = 0;
@@ -362,19 +364,6 @@ mark_names(struct feat_work *w)
 			w->v[i + t].names = e->types;
 		w->v[i].name_start = 1;
 	}
-}
-
-int
-feat_in_name(const struct feat_work *w, size_t i)
-{
-	return i < w->n && w->v[i].names != 0;
-}
-
-void
-feat_hide_form(struct feat_work *w, size_t i)
-{
-	if (i < w->n)
-		w->v[i].hidden = 1;
 }
 
 int
@@ -1078,14 +1067,12 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	sink_init(&k, w, out, text);
 	fs_set(&f, LIT("b"));
 	emit(&k, &f);
-	if (!fw->hidden) {
-		fs_set(&f, LIT("w="));
-		fs_add(&f, fw->w, fw->len);
-		emit(&k, &f);
-		fs_set(&f, LIT("l="));
-		fs_add(&f, norm, fw->normlen);
-		emit(&k, &f);
-	}
+	fs_set(&f, LIT("w="));
+	fs_add(&f, fw->w, fw->len);
+	emit(&k, &f);
+	fs_set(&f, LIT("l="));
+	fs_add(&f, norm, fw->normlen);
+	emit(&k, &f);
 	fs_set(&f, LIT("sh="));
 	add_shape(&f, w, j);
 	emit(&k, &f);
@@ -1102,18 +1089,16 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	fs_set(&f, LIT("l+2="));
 	add_norm(&f, w, j + 2);
 	emit(&k, &f);
-	if (!fw->hidden) {
-		fs_set(&f, LIT("l-1l="));
-		add_norm(&f, w, j - 1);
-		fs_add(&f, LIT("|"));
-		fs_add(&f, norm, fw->normlen);
-		emit(&k, &f);
-		fs_set(&f, LIT("ll+1="));
-		fs_add(&f, norm, fw->normlen);
-		fs_add(&f, LIT("|"));
-		add_norm(&f, w, j + 1);
-		emit(&k, &f);
-	}
+	fs_set(&f, LIT("l-1l="));
+	add_norm(&f, w, j - 1);
+	fs_add(&f, LIT("|"));
+	fs_add(&f, norm, fw->normlen);
+	emit(&k, &f);
+	fs_set(&f, LIT("ll+1="));
+	fs_add(&f, norm, fw->normlen);
+	fs_add(&f, LIT("|"));
+	add_norm(&f, w, j + 1);
+	emit(&k, &f);
 
 	fs_set(&f, LIT("sh-1="));
 	add_shape(&f, w, j - 1);
@@ -1132,7 +1117,7 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 	add_shape(&f, w, j + 1);
 	emit(&k, &f);
 
-	for (m = 0; m < 4 && !fw->hidden; m++) {
+	for (m = 0; m < 4; m++) {
 		if (fw->pre[m] == 0)
 			break;
 		fs_set(&f, pre[m], 5);
@@ -1268,13 +1253,11 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 		fs_add(&f, LIT("|"));
 		add_upos(&f, w, j + 1);
 		emit(&k, &f);
-		if (!fw->hidden) {
-			fs_set(&f, LIT("ul="));
-			add_upos(&f, w, j);
-			fs_add(&f, LIT("|"));
-			fs_add(&f, norm, fw->normlen);
-			emit(&k, &f);
-		}
+		fs_set(&f, LIT("ul="));
+		add_upos(&f, w, j);
+		fs_add(&f, LIT("|"));
+		fs_add(&f, norm, fw->normlen);
+		emit(&k, &f);
 	}
 	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA)) {
 		long	 slot = doc_find(doc, fw->key);

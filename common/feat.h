@@ -65,19 +65,6 @@ int	feat_prepare(struct feat_work **w, const struct tag_sentence *s,
 	    const struct clusters *cl);
 void	feat_work_free(struct feat_work *);
 
-/* Whether word i of the last feat_prepare is part of a name in the
-   built-in list (names.h). */
-int	feat_in_name(const struct feat_work *, size_t i);
-
-/*
- * Leaves out the features of word i's own form (w= l= l-1l= ll+1= ul=,
- * prefixes and suffixes) until the next feat_prepare.  The trainer hides
- * them at random in the words of built-in names, so that the features of
- * the list learn weights of their own instead of being explained away by
- * the words they mark ("feature bagging" against the undertraining of
- * such features: Sutton, Sindelar and McCallum, NAACL 2006).
- */
-void	feat_hide_form(struct feat_work *, size_t i);
 
 /*
  * Class names for the history features of feat_extract: names[i] is a

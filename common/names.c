@@ -31,6 +31,13 @@ names_find(const char *key, size_t n)
 	    sizeof(builtin_names[0]), sizeof(builtin_names[0]), cmp_entry);
 }
 
+const struct name_entry *
+names_table(size_t *n)
+{
+	*n = sizeof(builtin_names) / sizeof(builtin_names[0]);
+	return builtin_names;
+}
+
 const char *
 names_type(int i)
 {

@@ -22,14 +22,19 @@
 struct name_entry {
 	/* The tokens in lower case with digits as 0, one space apart. */
 	const char	*key;
+	/* 0: not a name, only the first words of longer ones. */
 	unsigned char	 types;
 	/* Bit i: token i must be capitalised (upper), or in capitals
 	   (caps: "WHO", "U.S."), to match. */
 	unsigned char	 upper, caps;
 };
 
-/* The entry of key[0..n), or NULL. */
+/* The entry of key[0..n), or NULL: key is neither a name nor the first
+   words of one. */
 const struct name_entry *names_find(const char *key, size_t n);
+
+/* The whole table, in strcmp order of the keys (for tests). */
+const struct name_entry *names_table(size_t *n);
 
 /* The short name of type bit i (0 to NAME_NTYPES - 1): "LOC" ... "GIV". */
 const char *names_type(int i);

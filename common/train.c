@@ -160,7 +160,6 @@ struct trainer {
 	int		*pred;
 	size_t		 maxn;
 	int64_t		 tick;		/* words seen, from 1 */
-	uint64_t	*rng;		/* of the run */
 	size_t		*docs;		/* first sentence of each document */
 	size_t		 ndocs;		/* docs[ndocs] is nsents */
 	/* Beam training: the beams, their sizes, the gold prefix scores,
@@ -419,20 +418,6 @@ max_violation(struct trainer *t, size_t n, size_t k, const int *gs)
 	}
 }
 
-/* Hides the forms of words in built-in names at random (name_dropout). */
-static void
-hide_names(struct trainer *t, size_t n)
-{
-	size_t	 i;
-
-	if (t->cfg->name_dropout <= 0)
-		return;
-	for (i = 0; i < n; i++)
-		if (feat_in_name(t->fw, i) && (double)(rng_next(t->rng) >>
-		    11) * 0x1p-53 < t->cfg->name_dropout)
-			feat_hide_form(t->fw, i);
-}
-
 /*
  * Tags sentence k with the current weights as tag_predict would, with a
  * beam of cfg->beam, and if the best path is not the gold one gs[], moves
@@ -456,7 +441,6 @@ learn(struct trainer *t, const struct tag_sentence *sents, size_t k,
 		return 0;
 	if (prepare(t, sents, k) == -1)
 		return -1;
-	hide_names(t, n);
 	ops.statics = train_statics;
 	ops.history = train_history;
 	ops.arg = t;
@@ -599,7 +583,6 @@ run_stage(const struct train_config *cfg, int stage,
 		for (k = 0; k < t.ndocs; k++)
 			order[k] = k;
 		t.tick = ticks0 = 1;
-		t.rng = &rng;
 		if (epochs(&t, cfg, sents, gold, order, &rng, &ticks0) == -1)
 			goto done;
 		tick = t.tick;

@@ -48,10 +48,6 @@ struct train_config {
 	   model records and tag_predict decodes with: 1..BEAM_MAX, 1 is
 	   greedy. */
 	size_t		 beam;
-	/* NER: the chance that a word of a built-in name (names.h) has
-	   its form's features hidden in an epoch (feat_hide_form); 0:
-	   never. */
-	double		 name_dropout;
 	/* Word clusters for the features (clusters.h), or NULL: none.  The
 	   model records the table, and loads only with it. */
 	const struct clusters *clusters;

@@ -5,9 +5,13 @@
 # library (common/names.c).  A key is the tokens in lower case with digits
 # as 0, as the tagger folds words (common/feat.c); names with the same key
 # are one entry of all their types.  Bit i of `upper` (`caps`) is set when
-# token i is capitalised (in capitals, two letters or more).
+# token i is capitalised (in capitals, two letters or more).  Each run of
+# a name's first tokens that is not a name itself is an entry of no type
+# ("new york stock" for "New York Stock Exchange"), so that a lookup can
+# stop at the first run of words that begins no name.
 set -eu
 file=$1
+tab=$(printf '\t')
 printf '/* Generated from %s by tools/embed_names.sh; do not edit. */\n' "$file"
 # mawk has no bitwise functions: these are for masks below 64.
 entries=$(LC_ALL=C awk -F '\t' '
@@ -52,6 +56,12 @@ entries=$(LC_ALL=C awk -F '\t' '
 		}
 		key = tolower($2)
 		gsub(/[0-9]/, "0", key)
+		p = ""
+		for (i = 1; i < n; i++) {
+			p = p (i > 1 ? " " : "") tolower(tok[i])
+			gsub(/[0-9]/, "0", p)
+			prefix[p] = 1
+		}
 		if (key in types) {
 			types[key] = bor(types[key], bit[$1])
 			upper[key] = band(upper[key], up)
@@ -66,9 +76,14 @@ entries=$(LC_ALL=C awk -F '\t' '
 		if (bad)
 			exit 1
 		for (key in types)
-			printf "\t{ \"%s\", %d, %d, %d },\n", key, types[key],
-			    upper[key], acro[key]
+			printf "%s\t\t{ \"%s\", %d, %d, %d },\n", key, key,
+			    types[key], upper[key], acro[key]
+		for (key in prefix)
+			if (!(key in types))
+				printf "%s\t\t{ \"%s\", 0, 0, 0 },\n", key, key
 	}' "$file")
 printf 'static const struct name_entry builtin_names[] = {\n'
-printf '%s\n' "$entries" | LC_ALL=C sort
+# Sorted by the key alone: in whole lines, "new york" and its quote would
+# sort after "new york times".
+printf '%s\n' "$entries" | LC_ALL=C sort -t "$tab" -k1,1 | cut -f2-
 printf '};\n'

@@ -295,6 +295,27 @@ Test(names, finds_names_by_their_folded_tokens)
 	cr_assert_str_eq(names_type(NAME_NTYPES), "");
 }
 
+/* bsearch needs the keys in strcmp order, "new york" before "new york
+   times"; every first run of a name's words is an entry. */
+Test(names, table_is_in_key_order_with_every_prefix)
+{
+	const struct name_entry *t;
+	size_t	 n, i, j;
+
+	t = names_table(&n);
+	cr_assert_gt(n, 1000);
+	for (i = 1; i < n; i++)
+		cr_assert_lt(strcmp(t[i - 1].key, t[i].key), 0, "%s, %s",
+		    t[i - 1].key, t[i].key);
+	for (i = 0; i < n; i++) {
+		cr_assert_eq(names_find(t[i].key, strlen(t[i].key)), &t[i]);
+		for (j = 0; t[i].key[j] != '\0'; j++)
+			if (t[i].key[j] == ' ')
+				cr_assert_not_null(names_find(t[i].key, j),
+				    "%.*s", (int)j, t[i].key);
+	}
+}
+
 Test(feat, stage_two_sees_stage_one_classes_and_the_document)
 {
 	static const char *const ner[] = { "O", "B-PER", "I-PER", "B-ORG",
