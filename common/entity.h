@@ -49,4 +49,13 @@ void	ent_vec_free(struct ent_vec *);
 int	num_find(const unsigned char *const *w, const size_t *n, size_t nw,
 	    struct ent_vec *out);
 
+/*
+ * The place of a dateline that opens the sentence w[0..nw) (dateline.c):
+ * "RIVERTON - The ...", "WASHINGTON (Reuters) - ...": the number of its
+ * words, which are LOC, or 0.  Only a sentence that opens a paragraph
+ * has one.
+ */
+size_t	ent_dateline(const unsigned char *const *w, const size_t *n,
+	    size_t nw);
+
 #endif /* QUIRE_ENTITY_H */

@@ -230,12 +230,18 @@ bio_spans(struct tagger_state *t, const int *nerc, size_t n)
 }
 
 static int
+overlaps_span(const struct ent_span *a, const struct ent_span *b)
+{
+	return a->first < b->last && b->first < a->last;
+}
+
+static int
 overlaps(const struct ent_vec *v, const struct ent_span *s)
 {
 	size_t	 i;
 
 	for (i = 0; i < v->n; i++)
-		if (v->v[i].first < s->last && s->first < v->v[i].last)
+		if (overlaps_span(&v->v[i], s))
 			return 1;
 	return 0;
 }
@@ -248,8 +254,29 @@ cmp_span(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* The spans of sentence s into t->ents: the model's names, numbers by
- * rules where it found none, and the user's gazetteer over both. */
+/* The place of a dateline that opens a paragraph (ent_dateline) over
+ * what the model made of it. */
+static void
+dateline(struct tagger_state *t, const struct tag_sentence *s)
+{
+	struct ent_span	 place;
+	size_t		 i, k;
+
+	if (!(s->flags & TAG_SENT_DOC_START) ||
+	    (place.last = ent_dateline(s->words, s->lens, s->n)) == 0)
+		return;
+	place.first = 0;
+	place.type = ENT_LOC;
+	for (i = k = 0; i < t->ents.n; i++)
+		if (!overlaps_span(&t->ents.v[i], &place))
+			t->ents.v[k++] = t->ents.v[i];
+	t->ents.n = k;
+	check(ent_vec_push(&t->ents, place.first, place.last, place.type));
+}
+
+/* The spans of sentence s into t->ents: the model's names, a dateline's
+ * place over them, numbers by rules where they found none, and the user's
+ * gazetteer over all. */
 static void
 sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
     const int *nerc)
@@ -257,6 +284,7 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 	size_t	 i;
 
 	bio_spans(t, nerc, s->n);
+	dateline(t, s);
 	t->extra.n = 0;
 	check(num_find(s->words, s->lens, s->n, &t->extra));
 	for (i = 0; i < t->extra.n; i++)
