@@ -114,3 +114,24 @@ buf_cmp_str(const void *p, size_t n, const char *s)
 		return r;
 	return n < sn ? -1 : n > sn;
 }
+
+struct list_key {
+	const void	*p;
+	size_t		 n;
+};
+
+static int
+cmp_list_key(const void *key, const void *elem)
+{
+	const struct list_key *k = key;
+
+	return buf_cmp_str(k->p, k->n, *(const char *const *)elem);
+}
+
+int
+buf_in_list(const void *p, size_t n, const char *const *list, size_t nlist)
+{
+	struct list_key k = { p, n };
+
+	return bsearch(&k, list, nlist, sizeof(*list), cmp_list_key) != NULL;
+}

@@ -57,4 +57,9 @@ void	buf_free(struct buf *);
    NUL-terminated copy of them: for bsearch in sorted word lists. */
 int	buf_cmp_str(const void *p, size_t n, const char *s);
 
+/* Whether p[0..n) is one of the nlist strings of list, which are in
+   strcmp order. */
+int	buf_in_list(const void *p, size_t n, const char *const *list,
+	    size_t nlist);
+
 #endif /* QUIRE_BUF_H */

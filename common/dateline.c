@@ -48,20 +48,9 @@ static const char *const labels[] = {
 };
 
 static int
-cmp_label(const void *key, const void *elem)
-{
-	const struct { const unsigned char *p; size_t n; } *k = key;
-
-	return buf_cmp_str(k->p, k->n, *(const char *const *)elem);
-}
-
-static int
 is_label(const unsigned char *w, size_t n)
 {
-	struct { const unsigned char *p; size_t n; } k = { w, n };
-
-	return bsearch(&k, labels, sizeof(labels) / sizeof(labels[0]),
-	    sizeof(labels[0]), cmp_label) != NULL;
+	return buf_in_list(w, n, labels, sizeof(labels) / sizeof(labels[0]));
 }
 
 /*
@@ -74,7 +63,7 @@ letters(const unsigned char *w, size_t n, size_t *upper, size_t *lower)
 {
 	size_t	 i;
 	int32_t	 cp;
-	int	 r;
+	int	 r, only = 1;
 
 	*upper = *lower = 0;
 	for (i = 0; i < n; i += (size_t)r) {
@@ -88,9 +77,9 @@ letters(const unsigned char *w, size_t n, size_t *upper, size_t *lower)
 		    cp != 0x2019 && utf8proc_category(cp) !=
 		    UTF8PROC_CATEGORY_LO && utf8proc_category(cp) !=
 		    UTF8PROC_CATEGORY_MN)
-			return 0;
+			only = 0;
 	}
-	return 1;
+	return only;
 }
 
 /* A word in capitals: two capital letters or more, none in lower case. */
@@ -114,17 +103,10 @@ is_capitalised(const unsigned char *w, size_t n)
 static int
 has_lower(const unsigned char *w, size_t n)
 {
-	size_t	 i;
-	int32_t	 cp;
-	int	 r;
+	size_t	 up, low;
 
-	for (i = 0; i < n; i += (size_t)r) {
-		if ((r = utf8_decode(w + i, n - i, &cp)) <= 0)
-			return 0;
-		if (utf8proc_islower(cp))
-			return 1;
-	}
-	return 0;
+	(void)letters(w, n, &up, &low);
+	return low > 0;
 }
 
 static int

@@ -43,20 +43,10 @@ static const char *const starters[] = {
 };
 
 static int
-cmp_word(const void *key, const void *elem)
-{
-	const struct { const unsigned char *p; size_t n; } *k = key;
-
-	return buf_cmp_str(k->p, k->n, *(const char *const *)elem);
-}
-
-static int
 is_starter(const unsigned char *p, size_t n)
 {
-	struct { const unsigned char *p; size_t n; } key = { p, n };
-
-	return bsearch(&key, starters, sizeof(starters) / sizeof(starters[0]),
-	    sizeof(starters[0]), cmp_word) != NULL;
+	return buf_in_list(p, n, starters, sizeof(starters) /
+	    sizeof(starters[0]));
 }
 
 static int

@@ -34,6 +34,9 @@ struct tag_sentence {
 /* The sentence begins a document or paragraph (first word's capital is
  * positional). */
 #define TAG_SENT_DOC_START	0x01
+/* The sentence begins a paragraph of running text: for rules only (the
+ * features read TAG_SENT_DOC_START, as the training data sets it). */
+#define TAG_SENT_PARA_START	0x02
 
 struct tag_model;
 struct clusters;

@@ -100,7 +100,9 @@ struct doc {
 	size_t		*tstart, *tend;
 	size_t		 ntok, captok;
 	size_t		*sfirst, *sn;
+	unsigned char	*spara;		/* the sentence begins a paragraph */
 	size_t		 nsent, capsent;
+	int		 next_para;	/* the next sentence does */
 	size_t		*dbreak;	/* -DOCSTART-: sentences that begin */
 	size_t		 ndbreak, capdbreak;	/*   a new document */
 	/* Filled by tag_doc. */
@@ -163,9 +165,13 @@ end_sentence(struct doc *d)
 		d->sfirst = xreallocarray(d->sfirst, d->capsent,
 		    sizeof(*d->sfirst));
 		d->sn = xreallocarray(d->sn, d->capsent, sizeof(*d->sn));
+		d->spara = xreallocarray(d->spara, d->capsent,
+		    sizeof(*d->spara));
 	}
 	d->sfirst[d->nsent] = first;
 	d->sn[d->nsent] = d->ntok - first;
+	d->spara[d->nsent] = (unsigned char)d->next_para;
+	d->next_para = 0;
 	d->nsent++;
 }
 
@@ -196,6 +202,7 @@ doc_free(struct doc *d)
 	free(d->tend);
 	free(d->sfirst);
 	free(d->sn);
+	free(d->spara);
 	free(d->dbreak);
 	free(d->words);
 	free(d->lens);
@@ -262,7 +269,7 @@ dateline(struct tagger_state *t, const struct tag_sentence *s)
 	struct ent_span	 place;
 	size_t		 i, k;
 
-	if (!(s->flags & TAG_SENT_DOC_START) ||
+	if (!(s->flags & (TAG_SENT_DOC_START | TAG_SENT_PARA_START)) ||
 	    (place.last = ent_dateline(s->words, s->lens, s->n)) == 0)
 		return;
 	place.first = 0;
@@ -540,11 +547,11 @@ tag_doc(struct tagger_state *t)
 		d->sents[i].lens = d->lens + d->sfirst[i];
 		d->sents[i].n = d->sn[i];
 		d->sents[i].pos = NULL;
-		d->sents[i].flags = 0;
+		d->sents[i].flags = d->spara[i] ? TAG_SENT_PARA_START : 0;
 		/* A window that goes on a document starts none. */
 		if ((i == 0 && !t->continued) ||
 		    (k < d->ndbreak && d->dbreak[k] == i)) {
-			d->sents[i].flags = TAG_SENT_DOC_START;
+			d->sents[i].flags |= TAG_SENT_DOC_START;
 			while (k < d->ndbreak && d->dbreak[k] <= i)
 				k++;
 		}
@@ -619,6 +626,7 @@ collect_sentence(void *arg, const struct seg_item *it)
 	for (i = 0; i < it->ntoks; i++)
 		add_token(d, it->off + it->toks[i].start,
 		    it->off + it->toks[i].end);
+	d->next_para = it->para_start;
 	end_sentence(d);
 	return 0;
 }

@@ -270,3 +270,14 @@ Test(buf, compares_bytes_with_a_string_as_strcmp)
 	cr_assert_gt(buf_cmp_str("\xc3\xa9", 2, "z"), 0, "bytes unsigned");
 	cr_assert_eq(buf_cmp_str("", 0, ""), 0);
 }
+
+Test(buf, finds_bytes_in_a_sorted_list)
+{
+	static const char *const list[] = { "Mr", "Mrs", "Ms", "St" };
+
+	cr_assert(buf_in_list("Mrs.", 3, list, 4));
+	cr_assert(buf_in_list("St", 2, list, 4));
+	cr_assert(!buf_in_list("M", 1, list, 4));
+	cr_assert(!buf_in_list("St", 2, list, 3), "only nlist entries");
+	cr_assert(!buf_in_list("", 0, list, 4));
+}
