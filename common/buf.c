@@ -104,15 +104,20 @@ buf_free(struct buf *b)
 }
 
 int
-buf_cmp_str(const void *p, size_t n, const char *s)
+buf_cmp_bytes(const void *p, size_t n, const void *q, size_t m)
 {
-	size_t	 sn = strlen(s);
 	int	 r;
 
-	r = memcmp(p, s, n < sn ? n : sn);
+	r = memcmp(p, q, n < m ? n : m);
 	if (r != 0)
 		return r;
-	return n < sn ? -1 : n > sn;
+	return n < m ? -1 : n > m;
+}
+
+int
+buf_cmp_str(const void *p, size_t n, const char *s)
+{
+	return buf_cmp_bytes(p, n, s, strlen(s));
 }
 
 struct list_key {

@@ -56,6 +56,8 @@ void	buf_free(struct buf *);
 /* Compares the bytes p[0..n) with the string s as strcmp would compare a
    NUL-terminated copy of them: for bsearch in sorted word lists. */
 int	buf_cmp_str(const void *p, size_t n, const char *s);
+/* The same with q[0..m) for s. */
+int	buf_cmp_bytes(const void *p, size_t n, const void *q, size_t m);
 
 /* Whether p[0..n) is one of the nlist strings of list, which are in
    strcmp order. */

@@ -17,9 +17,9 @@ static int
 cmp_entry(const void *key, const void *elem)
 {
 	const struct name_key *k = key;
+	const struct name_entry *e = elem;
 
-	return buf_cmp_str(k->s, k->n,
-	    ((const struct name_entry *)elem)->key);
+	return buf_cmp_bytes(k->s, k->n, e->key, e->len);
 }
 
 const struct name_entry *

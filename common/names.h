@@ -22,6 +22,7 @@
 struct name_entry {
 	/* The tokens in lower case with digits as 0, one space apart. */
 	const char	*key;
+	unsigned char	 len;		/* of key, in bytes */
 	/* 0: not a name, only the first words of longer ones. */
 	unsigned char	 types;
 	/* Bit i: token i must be capitalised (upper), or in capitals

@@ -40,9 +40,9 @@ entries=$(LC_ALL=C awk -F '\t' '
 	}
 	{
 		n = split($2, tok, " ")
-		if (n > 6) {
+		if (n > 6 || length($2) > 200) {
 			print "embed_names.sh: " FILENAME ":" NR \
-			    ": more than 6 tokens" > "/dev/stderr"
+			    ": more than 6 tokens or 200 bytes" > "/dev/stderr"
 			bad = 1
 			exit 1
 		}
@@ -76,11 +76,12 @@ entries=$(LC_ALL=C awk -F '\t' '
 		if (bad)
 			exit 1
 		for (key in types)
-			printf "%s\t\t{ \"%s\", %d, %d, %d },\n", key, key,
-			    types[key], upper[key], acro[key]
+			printf "%s\t\t{ \"%s\", %d, %d, %d, %d },\n", key,
+			    key, length(key), types[key], upper[key], acro[key]
 		for (key in prefix)
 			if (!(key in types))
-				printf "%s\t\t{ \"%s\", 0, 0, 0 },\n", key, key
+				printf "%s\t\t{ \"%s\", %d, 0, 0, 0 },\n", key,
+				    key, length(key)
 	}' "$file")
 printf 'static const struct name_entry builtin_names[] = {\n'
 # Sorted by the key alone: in whole lines, "new york" and its quote would

@@ -308,6 +308,7 @@ Test(names, table_is_in_key_order_with_every_prefix)
 		cr_assert_lt(strcmp(t[i - 1].key, t[i].key), 0, "%s, %s",
 		    t[i - 1].key, t[i].key);
 	for (i = 0; i < n; i++) {
+		cr_assert_eq(t[i].len, strlen(t[i].key), "%s", t[i].key);
 		cr_assert_eq(names_find(t[i].key, strlen(t[i].key)), &t[i]);
 		for (j = 0; t[i].key[j] != '\0'; j++)
 			if (t[i].key[j] == ' ')
