@@ -330,6 +330,21 @@ Test(keyphrases, lexicon_candidates_are_content_words_and_noun_phrases)
 	kph_free(k);
 }
 
+Test(keyphrases, html_entity_names_are_not_words)
+{
+	struct kph	*k = fitted(10);
+
+	run(k, "&lsquo;Miral&rsquo; wins &amp; loses; lsquo &#039;x&#039;",
+	    NULL);
+	cr_assert_geq(find(k, "Miral"), 0);
+	cr_assert_geq(find(k, "wins"), 0);
+	cr_assert_eq(find(k, "Miral rsquo"), -1);
+	cr_assert_eq(find(k, "amp"), -1);
+	cr_assert_eq(find(k, "rsquo"), -1);
+	cr_assert_geq(find(k, "lsquo"), 0, "a word where no entity is");
+	kph_free(k);
+}
+
 Test(keyphrases, porter_stems_merge_word_forms)
 {
 	struct kph	*k = fitted(10);
