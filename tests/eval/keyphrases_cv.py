@@ -1,6 +1,6 @@
 """Key phrases: 5-fold cross-validation of the ranker on 500N-KPCrowd train.
 
-Usage: python3 tests/eval/keyphrases_cv.py [--ranker=trees|lr|engine]
+Usage: python3 tests/eval/keyphrases_cv.py [--ranker=R]
            [--extra OPTIONS] [--trees OPTIONS]
 
 What the choices of extract-keypoints --phrases (features, the ranker and
@@ -13,6 +13,8 @@ on the other four and ranks the fold's candidates.  Rankers:
           options such as "-n 300 -d 3 -r 0.1"), what the engine ships.
   lr      the logistic regression of tools/fit_keyphrases.py (slow: pure
           Python).
+  cascade what the engine does: lr ranks, the trees rank its best
+          POOL x 10 again (common/keyphrases.c, kph_rerank).
   engine  the engine's own ranking, fitted on all of train: not a
           cross-validation, an upper reference.
 Prints F1@10 over all train stories, with joiners deleted and strict, as
@@ -39,6 +41,8 @@ from fit_keyphrases import candidates, fit, labels  # noqa: E402
 from fit_keyphrases import load_train, write_examples  # noqa: E402
 
 FOLDS = 5
+POOL = 3    # KPH_POOL
+K = 10
 
 
 def cv_trees(names, docs, cands, opts):
@@ -74,10 +78,24 @@ def cv_lr(docs, cands):
     return scores
 
 
+def cascade(first, second):
+    """Scores that order each story's candidates by first, then its best
+    POOL * K again by second, as kph_rerank does."""
+    res = []
+    for a, b in zip(first, second):
+        order = sorted(range(len(a)), key=lambda i: (-a[i], i))
+        pool = sorted(order[:POOL * K], key=lambda i: (-b[i], i))
+        sc = [0.0] * len(a)
+        for r, i in enumerate(pool + order[POOL * K:]):
+            sc[i] = -float(r)
+        res.append(sc)
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ranker", default="trees",
-                    choices=["trees", "lr", "engine"])
+                    choices=["trees", "lr", "cascade", "engine"])
     ap.add_argument("--extra", default="")
     ap.add_argument("--trees", default="")
     args = ap.parse_args()
@@ -90,6 +108,9 @@ def main():
         scores = cv_trees(names, docs, cands, args.trees.split())
     elif args.ranker == "lr":
         scores = cv_lr(docs, cands)
+    elif args.ranker == "cascade":
+        scores = cascade(cv_lr(docs, cands),
+                         cv_trees(names, docs, cands, args.trees.split()))
     else:
         scores = [[-(r if r else 1e9) for r, _, _ in cs] for cs in cands]
     f1 = [0.0, 0.0]
