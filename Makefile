@@ -226,7 +226,16 @@ common/poslex_data.inc: tools/embed_poslex.sh data/keyphrases/poslex.txt
 	sh tools/embed_poslex.sh data/keyphrases/poslex.txt > $@.tmp && \
 	    mv $@.tmp $@
 
-common/keyphrases.o: common/df_data.inc common/poslex_data.inc
+# The boosted trees that rank the lexicon's candidates, fitted on
+# 500N-KPCrowd train by tools/fit_kph_trees (`make models` fits them again,
+# last, on the features of a program built with the tables it learned).
+GENSRC += common/kph_trees_data.inc tools/fit_kph_trees
+common/kph_trees_data.inc: tools/embed_trees.sh data/keyphrases/trees.txt
+	sh tools/embed_trees.sh data/keyphrases/trees.txt > $@.tmp && \
+	    mv $@.tmp $@
+
+common/keyphrases.o: common/df_data.inc common/poslex_data.inc \
+	    common/kph_trees_data.inc
 
 # normalize --fix joins hyphenated words found in the common-word list and
 # decodes the HTML5 entities (table generated from data/html/entities.txt).
@@ -244,6 +253,10 @@ tools/learn_df: tools/learn_df.c libquire.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_df.c libquire.a \
 	    $(DEP_LIBS)
 
+tools/fit_kph_trees: tools/fit_kph_trees.c libquire.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/fit_kph_trees.c libquire.a \
+	    $(DEP_LIBS)
+
 tools/train_tagger: tools/train_tagger.c libquire.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/train_tagger.c libquire.a \
 	    $(DEP_LIBS)
@@ -257,7 +270,8 @@ tools/learn_clusters: tools/learn_clusters.c libquire.a
 	$(CC) $(ALL_CFLAGS) -pthread $(LDFLAGS) -o $@ tools/learn_clusters.c \
 	    libquire.a $(DEP_LIBS) -lm
 
-models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
+models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df \
+	    tools/fit_kph_trees
 	./tools/learn_clusters -q -o data/models/clusters.bin \
 	    -c $(QUIRE_DATA)/conll2003/eng.train \
 	    $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
@@ -288,3 +302,7 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df
 	sh tools/learn_poslex.sh $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    > data/keyphrases/poslex.txt.tmp && \
 	    mv data/keyphrases/poslex.txt.tmp data/keyphrases/poslex.txt
+	$(MAKE) filters/extract-keypoints
+	python3 tools/fit_keyphrases.py --trees $(QUIRE_DATA) \
+	    > data/keyphrases/trees.txt.tmp && \
+	    mv data/keyphrases/trees.txt.tmp data/keyphrases/trees.txt

@@ -1,6 +1,7 @@
 """fit_keyphrases.py: fits the weights of extract-keypoints --phrases.
 
 Usage: python3 tools/fit_keyphrases.py [--candidates=C] [DATA]
+       python3 tools/fit_keyphrases.py --trees [DATA]
        (DATA: ../shared/data)
 
 Reads the train split of 500N-KPCrowd (keyphrases_500n_kpcrowd/
@@ -22,6 +23,11 @@ common/keyphrases.c, kph_lex_w, kph_nouns_w or kph_names_w (bias first,
 then one per feature in the order --explain lists them), to be pasted
 there.
 
+With --trees, writes the same examples (story, label, features) for
+tools/fit_kph_trees, which fits on them the boosted trees that score the
+best candidates of the lexicon again, and prints its model, the text of
+data/keyphrases/trees.txt (`make models` runs it).
+
 Standard library only.
 """
 
@@ -30,8 +36,12 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROG = os.environ.get("KEYPOINTS",
+                      os.path.join(ROOT, "filters", "extract-keypoints"))
+FITTER = os.path.join(ROOT, "tools", "fit_kph_trees")
 sys.path.insert(0, os.path.join(ROOT, "tests", "eval"))
 from keyphrases_eval import norm  # noqa: E402  the evaluation's match
 
@@ -40,32 +50,76 @@ STEP = 0.5
 ROUNDS = 400
 
 
-def examples(data, extra):
-    prog = os.environ.get("KEYPOINTS",
-                          os.path.join(ROOT, "filters", "extract-keypoints"))
-    path = os.path.join(data, "keyphrases_500n_kpcrowd",
-                        "500n_kpcrowd.train.jsonl")
-    with open(path, encoding="utf-8") as f:
-        docs = [json.loads(line) for line in f if line.strip()]
+def candidates(prog, docs, extra):
+    """The feature names, and per story the (rank or None, features,
+    text) of each candidate in order of first occurrence, as
+    extract-keypoints --phrases --explain -z lists them."""
     inp = b"".join(d["text"].replace("\0", " ").encode() + b"\0"
                    for d in docs)
     out = subprocess.run([prog, "--phrases", "--explain", "-z"] + extra,
-                         input=inp,
-                         stdout=subprocess.PIPE, check=True).stdout.decode()
+                         input=inp, stdout=subprocess.PIPE,
+                         check=True).stdout.decode()
     recs = out.split("\0")[:len(docs)]
-    names, xs, ys = None, [], []
-    for d, rec in zip(docs, recs):
-        gold = set(norm(p) for p in d["keyphrases"]) - {""}
+    names, res = None, []
+    for rec in recs:
+        cands = []
         for line in rec.split("\n"):
             if not line:
                 continue
-            fields = line.split("\t")
-            feats = [f.split("=", 1) for f in fields[3:-1]]
+            f = line.split("\t")
+            feats = [x.split("=", 1) for x in f[3:-1]]
             if names is None:
                 names = [k for k, _ in feats]
-            xs.append([float(v) for _, v in feats])
-            ys.append(1.0 if norm(fields[-1]) in gold else 0.0)
+            cands.append((None if f[0] == "-" else int(f[0]),
+                          [float(v) for _, v in feats], f[-1]))
+        res.append(cands)
+    return names, res
+
+
+def load_train(data):
+    path = os.path.join(data, "keyphrases_500n_kpcrowd",
+                        "500n_kpcrowd.train.jsonl")
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def labels(doc, cands):
+    """1 for each candidate whose stemmed form is a reference's."""
+    gold = set(norm(p) for p in doc["keyphrases"]) - {""}
+    return [1 if norm(text) in gold else 0 for _, _, text in cands]
+
+
+def write_examples(path, names, docs, cands):
+    """The input of tools/fit_kph_trees: a line naming the features, then
+    story number, label and features of each candidate."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# " + " ".join(names) + "\n")
+        for i, (d, cs) in enumerate(zip(docs, cands)):
+            for y, (_, x, _) in zip(labels(d, cs), cs):
+                f.write("%d\t%d\t%s\n" % (i, y,
+                                            "\t".join(repr(v) for v in x)))
+
+
+def examples(data, extra):
+    docs = load_train(data)
+    names, cands = candidates(PROG, docs, extra)
+    xs, ys = [], []
+    for d, cs in zip(docs, cands):
+        xs.extend(x for _, x, _ in cs)
+        ys.extend(float(y) for y in labels(d, cs))
     return names, xs, ys
+
+
+def trees(data, extra):
+    """Fits the trees on all of train; returns them as text."""
+    docs = load_train(data)
+    names, cands = candidates(PROG, docs, extra)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "examples.tsv")
+        write_examples(path, names, docs, cands)
+        with open(path, "rb") as f:
+            return subprocess.run([FITTER], stdin=f, stdout=subprocess.PIPE,
+                                  check=True).stdout.decode()
 
 
 def fit(xs, ys):
@@ -94,6 +148,11 @@ def fit(xs, ys):
 
 def main():
     args = sys.argv[1:]
+    if args[:1] == ["--trees"]:
+        data = args[1] if len(args) > 1 else \
+            os.path.join(ROOT, "..", "shared", "data")
+        sys.stdout.write(trees(data, ["--candidates=lexicon"]))
+        return 0
     extra = [a for a in args if a.startswith("--candidates=")]
     args = [a for a in args if a not in extra]
     data = args[0] if args else os.path.join(ROOT, "..", "shared", "data")

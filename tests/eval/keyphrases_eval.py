@@ -12,7 +12,8 @@ Systems, all ranking the same candidates, the ones the engine lists with
 `extract-keypoints --phrases --explain -z` (every candidate, its score,
 its count and its features; --extra adds options, --candidates=names say):
   quire        the engine's own ranking (a logistic regression fitted on
-               the train split by tools/fit_keyphrases.py).
+               the train split by tools/fit_keyphrases.py, its best
+               scored again by boosted trees from tools/fit_kph_trees).
   TF-IDF       count x idf, idf = ln((1 + N) / (1 + df)) + 1, df being the
                number of train stories among N whose candidates include the
                phrase (stemmed); ties to the earlier phrase.

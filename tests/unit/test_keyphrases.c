@@ -330,6 +330,21 @@ Test(keyphrases, lexicon_candidates_are_content_words_and_noun_phrases)
 	kph_free(k);
 }
 
+Test(keyphrases, html_entity_names_are_not_words)
+{
+	struct kph	*k = fitted(10);
+
+	run(k, "&lsquo;Miral&rsquo; wins &amp; loses; lsquo &#039;x&#039;",
+	    NULL);
+	cr_assert_geq(find(k, "Miral"), 0);
+	cr_assert_geq(find(k, "wins"), 0);
+	cr_assert_eq(find(k, "Miral rsquo"), -1);
+	cr_assert_eq(find(k, "amp"), -1);
+	cr_assert_eq(find(k, "rsquo"), -1);
+	cr_assert_geq(find(k, "lsquo"), 0, "a word where no entity is");
+	kph_free(k);
+}
+
 Test(keyphrases, porter_stems_merge_word_forms)
 {
 	struct kph	*k = fitted(10);
@@ -363,6 +378,62 @@ Test(keyphrases, fitted_scores_are_probabilities_best_first)
 			    "higher is better");
 	}
 	kph_free(k);
+}
+
+/* The default candidates: the linear model's best 3n are scored again by
+ * the trees, whose score does not depend on n. */
+static double
+lexicon_score(size_t n, const char *phrase, size_t *rank)
+{
+	struct kph_config c;
+	struct kph	*k;
+	const struct kph_phrase *p;
+	size_t		 nc;
+	long		 i;
+	double		 s;
+
+	kph_config_init(&c);
+	c.stop = sw;
+	c.lexicon = 1;
+	c.n = n;
+	k = start(&c);
+	run(k, glenmoor, NULL);
+	p = kph_candidates(k, &nc);
+	cr_assert_geq(i = find(k, phrase), 0);
+	s = p[i].score;
+	*rank = p[i].rank;
+	kph_free(k);
+	return s;
+}
+
+Test(keyphrases, lexicon_best_are_scored_again_by_trees)
+{
+	struct kph_config c;
+	struct kph	*k;
+	const struct kph_phrase *p;
+	const size_t	*r;
+	size_t		 nc, nr, i, rank, rank2;
+	char		 best[256];
+
+	kph_config_init(&c);
+	c.stop = sw;
+	c.lexicon = 1;
+	c.n = 1000;
+	k = start(&c);
+	run(k, glenmoor, NULL);
+	p = kph_candidates(k, &nc);
+	r = kph_ranked(k, &nr);
+	cr_assert_eq(nr, nc, "all in the pool, all ranked");
+	for (i = 1; i < nr; i++)
+		cr_assert_geq(p[r[i - 1]].score, p[r[i]].score);
+	snprintf(best, sizeof(best), "%s", ranked(k, 0));
+	kph_free(k);
+	/* Asked for one, the pool is the linear model's best three; the
+	 * trees' best must have been among them here, with the same score. */
+	cr_assert_float_eq(lexicon_score(1, best, &rank),
+	    lexicon_score(1000, best, &rank2), 1e-12);
+	cr_assert_eq(rank, 1);
+	cr_assert_eq(rank2, 1);
 }
 
 Test(keyphrases, features_count_place_and_rarity)
