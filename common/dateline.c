@@ -16,8 +16,10 @@
  * name of an organisation in the tagger's list of names (names.h: "NASA -
  * The agency ..."); the Words after the comma are capitalised ("Calif.",
  * "N.Y."); DASH is -, --, an en dash, an em dash or a horizontal bar; and
- * one of the three words after the dash has a lower-case letter, so that
- * a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN") is no dateline.
+ * one of the five words after the dash is in lower case, running text,
+ * so that neither a headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")
+ * nor a wire slug ("PRESS DIGEST - Romania - Aug 22", "IPO FILING -
+ * Northeast Pennsylvania Financial", both in CoNLL-2003) is a dateline.
  * PLACE is LOC.
  */
 #include <stdlib.h>
@@ -34,17 +36,21 @@
 #define PLACE_MAX	4
 #define REGION_MAX	3
 #define SOURCE_MAX	4
+#define TEXT_WITHIN	5	/* a word in lower case after the dash */
 
-/* Labels that open a story as a dateline would, in C-locale order. */
+/* Section labels and wire slugs that open a story as a dateline would,
+   in C-locale order. */
 static const char *const labels[] = {
 	"ADVISORY", "ANALYSIS", "BASEBALL", "BASKETBALL", "BOXING",
-	"BREAKING", "BUSINESS", "COMMENT", "CORRECTED", "CORRECTION",
-	"CRICKET", "CYCLING", "EDITORIAL", "ENTERTAINMENT", "EXCLUSIVE",
-	"FACTBOX", "FEATURE", "FOOTBALL", "GOLF", "HEALTH", "HOCKEY",
-	"INTERVIEW", "LIVE", "MARKETS", "NEWS", "OBITUARY", "OPINION",
-	"PHOTOS", "POLITICS", "PREVIEW", "REFILE", "REVIEW", "RUGBY",
-	"SCIENCE", "SOCCER", "SPORT", "SPORTS", "TECH", "TENNIS", "UPDATE",
-	"UPDATED", "VIDEO", "WATCH", "WORLD"
+	"BREAKING", "BRIEF", "BRIEFS", "BUSINESS", "COMMENT", "CORRECTED",
+	"CORRECTION", "CRICKET", "CYCLING", "DIGEST", "EDITORIAL",
+	"ENTERTAINMENT", "EXCLUSIVE", "FACTBOX", "FEATURE", "FILING",
+	"FOCUS", "FOOTBALL", "GOLF", "HEALTH", "HIGHLIGHTS", "HOCKEY",
+	"INSIGHT", "INTERVIEW", "LIVE", "MARKETS", "NEWS", "OBITUARY",
+	"OPINION", "PHOTOS", "POLITICS", "POLL", "PRESALE", "PREVIEW",
+	"REFILE", "REVIEW", "RPT", "RUGBY", "SCIENCE", "SOCCER", "SPORT",
+	"SPORTS", "TABLE", "TECH", "TENNIS", "UPDATE", "UPDATED", "VIDEO",
+	"WATCH", "WORLD", "WRAPUP"
 };
 
 static int
@@ -100,13 +106,14 @@ is_capitalised(const unsigned char *w, size_t n)
 	return n > 0 && utf8_decode(w, n, &cp) > 0 && utf8proc_isupper(cp);
 }
 
+/* A word in lower case: "city", "said". */
 static int
-has_lower(const unsigned char *w, size_t n)
+is_lower_case(const unsigned char *w, size_t n)
 {
 	size_t	 up, low;
 
 	(void)letters(w, n, &up, &low);
-	return low > 0;
+	return low > 0 && up == 0;
 }
 
 static int
@@ -195,8 +202,8 @@ ent_dateline(const unsigned char *const *w, const size_t *n, size_t nw)
 	(void)skip_part(w, n, nw, &i, "(", SOURCE_MAX);
 	if (i >= nw || !is_dash(w[i], n[i]))
 		return 0;
-	for (k = i + 1; k < nw && k <= i + 3; k++)
-		if (has_lower(w[k], n[k]))
+	for (k = i + 1; k < nw && k <= i + TEXT_WITHIN; k++)
+		if (is_lower_case(w[k], n[k]))
 			return place;
 	return 0;
 }

@@ -35,8 +35,8 @@ Test(dateline, finds_the_place_before_the_dash)
 {
 	cr_assert_eq(place_words("RIVERTON - The council voted."), 1);
 	cr_assert_eq(place_words("SAN FRANCISCO, Calif. -- Apple said."), 2);
-	cr_assert_eq(place_words("WASHINGTON (Reuters) - The Senate voted."),
-	    1);
+	cr_assert_eq(place_words("WASHINGTON (Reuters) - The U.S. Senate "
+	    "voted."), 1);
 	cr_assert_eq(place_words("NEW YORK, N.Y. (AP) \xe2\x80\x94 Stocks "
 	    "fell."), 2);
 	cr_assert_eq(place_words("BEIRUT \xe2\x80\x93 A judge ruled."), 1);
@@ -49,7 +49,15 @@ Test(dateline, is_not_a_headline_a_label_or_a_company)
 	cr_assert_eq(place_words("SOCCER - JAPAN GET LUCKY WIN"), 0,
 	    "a headline in capitals after the dash");
 	cr_assert_eq(place_words("SOCCER - Japan won."), 0, "a section label");
+	cr_assert_eq(place_words("PRESS DIGEST - Romania - Aug 22"), 0,
+	    "a wire slug: no running text after the dash");
+	cr_assert_eq(place_words("IPO FILING - Northeast Pennsylvania "
+	    "Financial"), 0);
 	cr_assert_eq(place_words("UPDATE 2-Oil rises"), 0);
+	cr_assert_eq(place_words("ADVISORY - The story was moved."), 0);
+	cr_assert_eq(place_words("WRAPUP - Stocks fell on the day."), 0);
+	cr_assert_eq(place_words("PRESS DIGEST - Indonesian newspapers say "
+	    "this."), 0, "a slug word");
 	cr_assert_eq(place_words("NASA - The agency said."), 0,
 	    "an organisation in the list of names");
 	cr_assert_eq(place_words("In RIVERTON - the council voted."), 0);
