@@ -100,7 +100,10 @@ struct feat_word {
 	int		 pos;
 	uint64_t	 key;		/* feat_hash of norm */
 	uint16_t	 cid[CLUSTERS_LEVELS_MAX];	/* or CLUSTERS_NONE */
-	uint64_t	 dset[TAGDICT_SOURCES_MAX];	/* feat_lookup_dict */
+	/* feat_lookup_dict: the class set in each source, and its names
+	   joined by '|' (add_dset), at an offset in the pool. */
+	uint64_t	 dset[TAGDICT_SOURCES_MAX];
+	size_t		 dstr[TAGDICT_SOURCES_MAX], dlen[TAGDICT_SOURCES_MAX];
 };
 
 struct feat_work {
@@ -356,22 +359,55 @@ feat_word_keys(const struct feat_work *w, size_t i, uint64_t *written,
 	*lower = fw->key;
 }
 
-void
+/*
+ * Appends to the pool the names of the classes of set in source s of d,
+ * joined by '|'; 0 or -1 if out of memory.  Written once a word, they
+ * are read by the eight or so features of the word and its neighbours.
+ */
+static int
+put_dset(struct buf *pool, const struct tagdict *d, size_t s, uint64_t set)
+{
+	const char *name;
+	size_t	 c, len;
+	int	 first = 1;
+
+	for (c = 0; set != 0; c++, set >>= 1) {
+		if (!(set & 1) || (name = tagdict_class(d, s, c, &len)) == NULL)
+			continue;
+		if ((!first && buf_putc(pool, '|') == -1) ||
+		    buf_append(pool, name, len) == -1)
+			return -1;
+		first = 0;
+	}
+	return 0;
+}
+
+int
 feat_lookup_dict(struct feat_work *w, const struct tagdict *d)
 {
+	struct feat_word *fw;
 	size_t	 i, s, ns;
 	uint64_t wk, lk;
 
 	w->dict = d;
 	if (d == NULL)
-		return;
+		return 0;
 	ns = tagdict_sources(d);
 	for (i = 0; i < w->n; i++) {
+		fw = &w->v[i];
 		feat_word_keys(w, i, &wk, &lk);
-		for (s = 0; s < ns; s++)
-			w->v[i].dset[s] = tagdict_lookup(d, s,
+		for (s = 0; s < ns; s++) {
+			fw->dset[s] = tagdict_lookup(d, s,
 			    tagdict_form(d, s) == TAGDICT_LOWER ? lk : wk);
+			fw->dstr[s] = w->pool.len;
+			if (put_dset(&w->pool, d, s, fw->dset[s]) == -1) {
+				w->dict = NULL;
+				return -1;
+			}
+			fw->dlen[s] = w->pool.len - fw->dstr[s];
+		}
 	}
+	return 0;
 }
 
 void
@@ -722,32 +758,14 @@ add_cluster(struct fstr *f, const struct feat_work *w, long j, size_t l)
 static void
 add_dset(struct fstr *f, const struct feat_work *w, long j, size_t s)
 {
-	const char *name;
-	uint64_t set;
-	size_t	 c, len;
-	int	 first = 1;
-
-	if (j < 0) {
+	if (j < 0)
 		fs_add(f, LIT("<s>"));
-		return;
-	}
-	if ((size_t)j >= w->n) {
+	else if ((size_t)j >= w->n)
 		fs_add(f, LIT("</s>"));
-		return;
-	}
-	if ((set = w->v[j].dset[s]) == 0) {
+	else if (w->v[j].dset[s] == 0)
 		fs_add(f, LIT("-"));
-		return;
-	}
-	for (c = 0; set != 0; c++, set >>= 1) {
-		if (!(set & 1) ||
-		    (name = tagdict_class(w->dict, s, c, &len)) == NULL)
-			continue;
-		if (!first)
-			fs_add(f, LIT("|"));
-		fs_add(f, name, len);
-		first = 0;
-	}
+	else
+		fs_add(f, w->pool.p + w->v[j].dstr[s], w->v[j].dlen[s]);
 }
 
 /*

@@ -77,10 +77,11 @@ void	feat_word_keys(const struct feat_work *w, size_t i, uint64_t *written,
  * Looks the words of the sentence last given to feat_prepare up in the
  * tag dictionary d, for POS features of their class sets (feat.c); d must
  * outlive the sentence's features.  d NULL, or no call after
- * feat_prepare: no dictionary features.
+ * feat_prepare: no dictionary features.  Returns 0, or -1 if out of
+ * memory (then no dictionary features).
  */
 struct tagdict;
-void	feat_lookup_dict(struct feat_work *w, const struct tagdict *d);
+int	feat_lookup_dict(struct feat_work *w, const struct tagdict *d);
 
 /*
  * Class names for the history features of feat_extract: names[i] is a

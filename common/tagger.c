@@ -471,8 +471,7 @@ prepare(const struct tag_model *m, struct tag_work *w,
 {
 	if (feat_prepare(&w->fw, s, m->cl) == -1)
 		return -1;
-	feat_lookup_dict(w->fw, m->dict);
-	return 0;
+	return feat_lookup_dict(w->fw, m->dict);
 }
 
 /* Tags the sentence last given to feat_prepare, greedily, into out[]. */

@@ -218,7 +218,9 @@ prepare(struct trainer *t, const struct tag_sentence *sents, size_t k)
 {
 	if (feat_prepare(&t->fw, &sents[k], t->cfg->clusters) == -1)
 		return -1;
-	feat_lookup_dict(t->fw, t->sdict != NULL ? t->sdict[k] : NULL);
+	if (feat_lookup_dict(t->fw, t->sdict != NULL ? t->sdict[k] : NULL) ==
+	    -1)
+		return -1;
 	if (t->stage == 2)
 		feat_stage(t->fw, 2, t->pass1[k]);
 	return 0;

@@ -279,7 +279,7 @@ Test(tagdict, pos_features_read_the_sets_of_the_word_and_its_neighbours)
 	/* Without the dictionary, no such features. */
 	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
 	cr_assert(!has(&text, "t0=NOUN|VERB"));
-	feat_lookup_dict(w, d);
+	cr_assert_eq(feat_lookup_dict(w, d), 0);
 	buf_clear(&text);
 	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
 	cr_assert(has(&text, "t0=NOUN|VERB"), "%.*s", (int)text.len, text.p);
