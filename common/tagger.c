@@ -2,10 +2,10 @@
  * tagger: averaged-perceptron tagging over hashed features, greedy or with
  * a beam (see tagger.h), and the model file format.
  *
- * Model file format, version 6 (5 had no tag dictionary; 4 no beam width
- * at 28).  All integers
- * are little-endian and of fixed width, so the same bytes load on every
- * machine; nothing is aligned and the reader never assumes it is.
+ * Model file format, version 6 (5 had no tag dictionary, 4 no beam
+ * width).  All integers are little-endian and of fixed width, so the same
+ * bytes load on every machine; nothing is aligned and the reader never
+ * assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
