@@ -279,6 +279,8 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df 
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl
 	./tools/train_tagger -q --task pos --clusters data/models/clusters.bin \
 	    --runs 3 --max-rows 120000 --beam 4 \
+	    --dict lower --dict-share 0.05 \
+	    --dict-conll2003 lower:$(QUIRE_DATA)/conll2003/eng.train \
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \

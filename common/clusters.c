@@ -54,14 +54,6 @@ fill_ids(unsigned char *slot, const unsigned char *row, void *arg)
 		ids[l] = (uint16_t)(row[2 * l] | row[2 * l + 1] << 8);
 }
 
-static int
-fail(char *err, size_t errlen, const char *msg)
-{
-	if (err != NULL && errlen > 0)
-		snprintf(err, errlen, "%s", msg);
-	return -1;
-}
-
 uint64_t
 clusters_key(const void *s, size_t n)
 {
@@ -91,30 +83,32 @@ clusters_load_mem(struct clusters **cp, const unsigned char *p, size_t n,
 
 	*cp = NULL;
 	if (n < 4)
-		return fail(err, errlen, n == 0 || memcmp(p, CL_MAGIC, n) == 0 ?
+		return feat_fail(err, errlen, n == 0 ||
+		    memcmp(p, CL_MAGIC, n) == 0 ?
 		    "truncated cluster table" : "not a quire cluster table");
 	if (memcmp(p, CL_MAGIC, 4) != 0)
-		return fail(err, errlen, "not a quire cluster table");
+		return feat_fail(err, errlen, "not a quire cluster table");
 	if (n < CL_HEADER + 4)
-		return fail(err, errlen, "truncated cluster table");
+		return feat_fail(err, errlen, "truncated cluster table");
 	if ((p[4] | p[5] << 8) != CL_VERSION)
-		return fail(err, errlen, "unsupported cluster table version");
+		return feat_fail(err, errlen,
+		    "unsupported cluster table version");
 	nlev = (size_t)(p[6] | p[7] << 8);
 	nw = le32(p + 8);
 	if (nlev < 1 || nlev > CLUSTERS_LEVELS_MAX)
-		return fail(err, errlen, "bad number of cluster levels");
+		return feat_fail(err, errlen, "bad number of cluster levels");
 	rowsize = 8 + 2 * nlev;
 	if (nw > (n - CL_HEADER - 4) / rowsize)
-		return fail(err, errlen, "truncated cluster table");
+		return feat_fail(err, errlen, "truncated cluster table");
 	if (CL_HEADER + nw * rowsize + 4 != n)
-		return fail(err, errlen,
+		return feat_fail(err, errlen,
 		    "cluster table size does not match its header");
 	if (feat_crc32(0, p, n - 4) != le32(p + n - 4))
-		return fail(err, errlen, "checksum mismatch");
+		return feat_fail(err, errlen, "checksum mismatch");
 	for (l = 0; l < CLUSTERS_LEVELS_MAX; l++) {
 		nc[l] = le32(p + 12 + 4 * l);
 		if (l < nlev ? nc[l] < 2 || nc[l] > 65535 : nc[l] != 0)
-			return fail(err, errlen,
+			return feat_fail(err, errlen,
 			    "bad number of classes in cluster table");
 	}
 	for (i = 0; i < nw; i++) {
@@ -122,13 +116,13 @@ clusters_load_mem(struct clusters **cp, const unsigned char *p, size_t n,
 
 		h = le64(row);
 		if (i > 0 && h <= prev)
-			return fail(err, errlen,
+			return feat_fail(err, errlen,
 			    "cluster table words out of order");
 		prev = h;
 		for (l = 0; l < nlev; l++)
 			if ((uint32_t)(row[8 + 2 * l] | row[9 + 2 * l] << 8) >=
 			    nc[l])
-				return fail(err, errlen,
+				return feat_fail(err, errlen,
 				    "bad class id in cluster table");
 	}
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -157,7 +151,7 @@ clusters_load_file(struct clusters **cp, const char *path, char *err,
 	*cp = NULL;
 	if ((r = buf_read_file(&b, path)) != 0) {
 		buf_free(&b);
-		return r == -2 ? -2 : fail(err, errlen, strerror(errno));
+		return r == -2 ? -2 : feat_fail(err, errlen, strerror(errno));
 	}
 	if ((r = clusters_load_mem(cp, b.p, b.len, err, errlen)) != 0) {
 		buf_free(&b);

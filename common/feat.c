@@ -42,6 +42,11 @@
  *                     not in the table)
  *   p1cF= cM-1c= ccM+1=   the previous class with the word's finest
  *                     cluster F; cluster bigrams at the middle level M
+ *   POS, with a tag dictionary (tagdict.h, feat_lookup_dict), for each
+ *   of its sources S (a digit):
+ *   tS= tS-1= tS+1= tS+2=   the class set of the word and its neighbours
+ *                     ("NOUN|VERB"; "-": not in the source)
+ *   tS-10= tS0+1=     the sets of the word and the one before, after it
  *   Stage 2 of a two-stage model (feat_stage): all of the above, hashed
  *   apart, and, q being the stage-1 class:
  *   q0= q-1= q+1= q+2= qq+1= q+12=   of the word and its neighbours
@@ -53,7 +58,9 @@
  * Outside the sentence, words and shapes read "<s>" (left) and "</s>"
  * (right), classes "<s>", UPOS "<s>"/"</s>" and an unknown UPOS "?".
  */
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +69,7 @@
 #include "buf.h"
 #include "feat.h"
 #include "names.h"
+#include "tagdict.h"
 #include "utf8.h"
 
 #include "titles_data.inc"
@@ -100,6 +108,10 @@ struct feat_word {
 	unsigned char	 name_start;	/* the name begins here */
 	uint64_t	 key;		/* feat_hash of norm */
 	uint16_t	 cid[CLUSTERS_LEVELS_MAX];	/* or CLUSTERS_NONE */
+	/* feat_lookup_dict: the class set in each source, and its names
+	   joined by '|' (add_dset), at an offset in the pool. */
+	uint64_t	 dset[TAGDICT_SOURCES_MAX];
+	size_t		 dstr[TAGDICT_SOURCES_MAX], dlen[TAGDICT_SOURCES_MAX];
 };
 
 struct feat_work {
@@ -111,6 +123,7 @@ struct feat_work {
 	size_t		 nlevels;	/* of the clusters; 0: none */
 	int		 stage;		/* 1 or 2 (feat_stage) */
 	const int	*pass1;		/* stage 2: the stage-1 classes */
+	const struct tagdict *dict;	/* NULL: no dictionary features */
 };
 
 int
@@ -391,6 +404,7 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
 		w->cap = cap;
 	}
 	buf_clear(&w->pool);
+	w->dict = NULL;
 	w->stage = 1;
 	w->pass1 = NULL;
 	w->n = s->n;
@@ -418,6 +432,67 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
 	/* A headline in capitals: most of its words are. */
 	w->headline = alpha >= 2 && caps * 4 >= alpha * 3;
 	mark_names(w);
+	return 0;
+}
+
+void
+feat_word_keys(const struct feat_work *w, size_t i, uint64_t *written,
+    uint64_t *lower)
+{
+	const struct feat_word *fw = &w->v[i];
+
+	*written = feat_hash(fw->w, fw->len);
+	*lower = fw->key;
+}
+
+/*
+ * Appends to the pool the names of the classes of set in source s of d,
+ * joined by '|'; 0 or -1 if out of memory.  Written once a word, they
+ * are read by the eight or so features of the word and its neighbours.
+ */
+static int
+put_dset(struct buf *pool, const struct tagdict *d, size_t s, uint64_t set)
+{
+	const char *name;
+	size_t	 c, len;
+	int	 first = 1;
+
+	for (c = 0; set != 0; c++, set >>= 1) {
+		if (!(set & 1) || (name = tagdict_class(d, s, c, &len)) == NULL)
+			continue;
+		if ((!first && buf_putc(pool, '|') == -1) ||
+		    buf_append(pool, name, len) == -1)
+			return -1;
+		first = 0;
+	}
+	return 0;
+}
+
+int
+feat_lookup_dict(struct feat_work *w, const struct tagdict *d)
+{
+	struct feat_word *fw;
+	size_t	 i, s, ns;
+	uint64_t wk, lk;
+
+	w->dict = d;
+	if (d == NULL)
+		return 0;
+	ns = tagdict_sources(d);
+	for (i = 0; i < w->n; i++) {
+		fw = &w->v[i];
+		feat_word_keys(w, i, &wk, &lk);
+		for (s = 0; s < ns; s++) {
+			fw->dset[s] = tagdict_lookup(d, s,
+			    tagdict_form(d, s) == TAGDICT_LOWER ? lk : wk);
+			fw->dstr[s] = w->pool.len;
+			if (put_dset(&w->pool, d, s, fw->dset[s]) == -1) {
+				w->dict = NULL;
+				return -1;
+			}
+			fw->dlen[s] = w->pool.len - fw->dstr[s];
+		}
+	}
 	return 0;
 }
 
@@ -759,6 +834,72 @@ add_cluster(struct fstr *f, const struct feat_work *w, long j, size_t l)
 			d[--n] = (char)('0' + v % 10);
 		while ((v /= 10) > 0);
 		fs_add(f, d + n, sizeof(d) - n);
+	}
+}
+
+/*
+ * The class set of position j in source s of the dictionary: its class
+ * names joined by '|', "-" for a word the source has not seen.
+ */
+static void
+add_dset(struct fstr *f, const struct feat_work *w, long j, size_t s)
+{
+	if (j < 0)
+		fs_add(f, LIT("<s>"));
+	else if ((size_t)j >= w->n)
+		fs_add(f, LIT("</s>"));
+	else if (w->v[j].dset[s] == 0)
+		fs_add(f, LIT("-"));
+	else
+		fs_add(f, w->pool.p + w->v[j].dstr[s], w->v[j].dlen[s]);
+}
+
+/*
+ * One dictionary feature: "t", the source's digit, name, then the class
+ * set of position j1 and, unless j2 is LONG_MIN, '|' and that of j2.
+ */
+static void
+dict_one(struct fsink *k, const struct feat_work *w, size_t s,
+    const char *name, long j1, long j2)
+{
+	struct fstr	 f;
+	char		 d = (char)('0' + s);
+
+	fs_set(&f, LIT("t"));
+	fs_add(&f, &d, 1);
+	fs_add(&f, name, strlen(name));
+	add_dset(&f, w, j1, s);
+	if (j2 != LONG_MIN) {
+		fs_add(&f, LIT("|"));
+		add_dset(&f, w, j2, s);
+	}
+	emit(k, &f);
+}
+
+/*
+ * The dictionary features of word i (tagdict.h): for each source, the
+ * class sets of the word and of its neighbours, and the pairs of the word
+ * with each next to it.  Measured by 5-fold cross-validation on UD EWT
+ * train (by documents, one run, beam 4): UPOS 95.79 without a
+ * dictionary; 96.04 with these; 96.00 without the pairs; the sets of
+ * words i-2 or i+3, the pair of i+1 and i+2, the word with the set of
+ * i+1, the previous class with the set of i, or suffixes and shape
+ * apart for words the dictionary lacks all within 0.02 of 96.04 (not
+ * kept).
+ */
+static void
+dict_feats(struct fsink *k, const struct feat_work *w, size_t i)
+{
+	long	 j = (long)i;
+	size_t	 s, ns = tagdict_sources(w->dict);
+
+	for (s = 0; s < ns; s++) {
+		dict_one(k, w, s, "=", j, LONG_MIN);
+		dict_one(k, w, s, "-1=", j - 1, LONG_MIN);
+		dict_one(k, w, s, "+1=", j + 1, LONG_MIN);
+		dict_one(k, w, s, "+2=", j + 2, LONG_MIN);
+		dict_one(k, w, s, "-10=", j - 1, j);
+		dict_one(k, w, s, "0+1=", j, j + 1);
 	}
 }
 
@@ -1294,9 +1435,32 @@ feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
 			emit(&k, &f);
 		}
 	}
+	if (task == TAG_TASK_POS && w->dict != NULL)
+		dict_feats(&k, w, i);
 	if (w->stage == 2)
 		stage2(&k, w, task, i, classes, doc);
 	return k.n;
+}
+
+int
+feat_name_ok(const unsigned char *s, size_t n, size_t max)
+{
+	size_t	 i;
+
+	if (n == 0 || n > max)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] <= ' ' || s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+int
+feat_fail(char *err, size_t errlen, const char *msg)
+{
+	if (err != NULL && errlen > 0)
+		snprintf(err, errlen, "%s", msg);
+	return -1;
 }
 
 /*

@@ -32,7 +32,7 @@
  * on other templates is refused at load, since its weights would be
  * silently wrong.  Change it whenever feat_extract changes what it hashes.
  */
-#define FEAT_VERSION	5
+#define FEAT_VERSION	6
 
 /*
  * The 17 Universal Dependencies UPOS tags in alphabetical order.  For NER,
@@ -65,6 +65,24 @@ int	feat_prepare(struct feat_work **w, const struct tag_sentence *s,
 	    const struct clusters *cl);
 void	feat_work_free(struct feat_work *);
 
+
+/*
+ * The keys of word i of the sentence last given to feat_prepare, as a
+ * tag dictionary knows it (tagdict.h): the FNV-1a hash of the word as
+ * written (cut at FEAT_WORD_MAX), and of its lower case with digits as 0.
+ */
+void	feat_word_keys(const struct feat_work *w, size_t i, uint64_t *written,
+	    uint64_t *lower);
+
+/*
+ * Looks the words of the sentence last given to feat_prepare up in the
+ * tag dictionary d, for POS features of their class sets (feat.c); d must
+ * outlive the sentence's features.  d NULL, or no call after
+ * feat_prepare: no dictionary features.  Returns 0, or -1 if out of
+ * memory (then no dictionary features).
+ */
+struct tagdict;
+int	feat_lookup_dict(struct feat_work *w, const struct tagdict *d);
 
 /*
  * Class names for the history features of feat_extract: names[i] is a
@@ -183,6 +201,25 @@ int	tag_model_encode(struct buf *out, enum tag_task task, size_t nclasses,
 	    const char *const *names, size_t nrows, const uint64_t *hashes,
 	    const int16_t *weights, float scale, uint32_t clusters, int stages,
 	    size_t beam);
+
+/*
+ * The same with a tag dictionary (tagdict.h): the dictlen bytes at dict,
+ * as tagdict_encode gives them, which the model's POS features read
+ * (dictlen 0: none).
+ */
+int	tag_model_encode_dict(struct buf *out, enum tag_task task,
+	    size_t nclasses, const char *const *names, size_t nrows,
+	    const uint64_t *hashes, const int16_t *weights, float scale,
+	    uint32_t clusters, int stages, size_t beam,
+	    const unsigned char *dict, size_t dictlen);
+
+/* Whether s[0..n) is a class name of 1..max bytes of printable ASCII,
+   no space (models and tag dictionaries name their classes so). */
+int	feat_name_ok(const unsigned char *s, size_t n, size_t max);
+
+/* Stores msg in err (errlen bytes, if any) and returns -1: the error of
+   the loaders of models, cluster tables and tag dictionaries. */
+int	feat_fail(char *err, size_t errlen, const char *msg);
 
 /* CRC-32 (ISO-HDLC, as zlib's crc32) of p[0..n), continuing from crc. */
 uint32_t feat_crc32(uint32_t crc, const unsigned char *p, size_t n);

@@ -2,13 +2,14 @@
  * tagger: averaged-perceptron tagging over hashed features, greedy or with
  * a beam (see tagger.h), and the model file format.
  *
- * Model file format, version 5 (4 had no beam width at 28).  All integers
- * are little-endian and of fixed width, so the same bytes load on every
- * machine; nothing is aligned and the reader never assumes it is.
+ * Model file format, version 6 (5 had no tag dictionary, 4 no beam
+ * width).  All integers are little-endian and of fixed width, so the same
+ * bytes load on every machine; nothing is aligned and the reader never
+ * assumes it is.
  *
  *   offset  size  field
  *        0     4  magic "QTAG"
- *        4     2  format version: 5
+ *        4     2  format version: 6
  *        6     1  task: 1 POS, 2 NER (enum tag_task)
  *        7     1  stages: 1, or 2 for a two-stage model (feat.h), whose
  *                 rows hold the weights of both stages
@@ -21,8 +22,12 @@
  *       28     4  beam: the width of the beam search the model was
  *                 trained with and is decoded with (beam.h), 1..16;
  *                 1 is greedy
- *       32        class names, nclasses times: 1 byte length (1..31),
+ *       32     4  D, the size of the tag dictionary, or 0 for none
+ *       36        class names, nclasses times: 1 byte length (1..31),
  *                 then the name (printable ASCII, no space; distinct)
+ *                 the tag dictionary, D bytes (tagdict.c): the class
+ *                 sets of the words the training data had, whose POS
+ *                 features (feat.c) read them
  *        R        rows, nrows times: 8 bytes feature hash (FNV-1a 64 of
  *                 the feature string, feat.h), then nclasses times 2 bytes
  *                 weight (two's complement); in strictly increasing
@@ -66,11 +71,12 @@
 #include "le.h"
 #include "models.h"
 #include "otab.h"
+#include "tagdict.h"
 #include "tagger.h"
 
 #define MODEL_MAGIC	"QTAG"
-#define MODEL_VERSION	5
-#define HEADER_SIZE	32
+#define MODEL_VERSION	6
+#define HEADER_SIZE	36
 
 /* The weights a slot can hold: 64 classes, padded to a multiple of 4. */
 #define SLOT_LANES_MAX	(TAG_CLASSES_MAX + 4)
@@ -93,6 +99,7 @@ struct tag_model {
 	size_t		 beam;		/* 1: greedy */
 	const struct clusters *cl;	/* NULL: no cluster features */
 	struct clusters	*ownedcl;	/* the built-in table, if loaded */
+	struct tagdict	*dict;		/* NULL: no dictionary features */
 };
 
 struct tag_work {
@@ -122,28 +129,6 @@ struct tag_work {
 	int32_t		 wmemo[(TAG_CLASSES_MAX + 1) * TAG_CLASSES_MAX];
 	uint64_t	 wstamp[TAG_CLASSES_MAX + 1], stamp;
 };
-
-static int
-fail(char *err, size_t errlen, const char *msg)
-{
-	if (err != NULL && errlen > 0)
-		snprintf(err, errlen, "%s", msg);
-	return -1;
-}
-
-/* Checks a class name: 1..TAG_NAME_MAX bytes of printable ASCII. */
-static int
-name_ok(const unsigned char *s, size_t n)
-{
-	size_t	 i;
-
-	if (n == 0 || n > TAG_NAME_MAX)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] <= ' ' || s[i] >= 0x7F)
-			return 0;
-	return 1;
-}
 
 /* otab_build's fill: a row's nclasses weights (*arg), as int16_t. */
 static void
@@ -175,7 +160,7 @@ build_table(struct tag_model *m, const unsigned char *rows, size_t nrows,
 	r = otab_build_ordered(&m->table, rows, nrows, 8 + 2 * nc, slotsize,
 	    fill_weights, &nc);
 	if (r == -1)
-		return fail(err, errlen, "model rows out of order");
+		return feat_fail(err, errlen, "model rows out of order");
 	return r;
 }
 
@@ -212,18 +197,19 @@ load(struct tag_model **mp, const unsigned char *p, size_t n,
 	struct clusters	*ownedcl = NULL;
 	const unsigned char *cp;
 	size_t		 off, nc, nrows, rowsize, i, j, cn;
-	uint32_t	 u, version, task, stages, fver, clid, beam;
+	uint32_t	 u, version, task, stages, fver, clid, beam, dsize;
 	int		 r;
 	float		 scale;
 
 	*mp = NULL;
 	if (n < 4)
-		return fail(err, errlen, n == 0 || memcmp(p, MODEL_MAGIC, n) ==
-		    0 ? "truncated model" : "not a quire model");
+		return feat_fail(err, errlen, n == 0 ||
+		    memcmp(p, MODEL_MAGIC, n) == 0 ? "truncated model" :
+		    "not a quire model");
 	if (memcmp(p, MODEL_MAGIC, 4) != 0)
-		return fail(err, errlen, "not a quire model");
+		return feat_fail(err, errlen, "not a quire model");
 	if (n < HEADER_SIZE + 4)
-		return fail(err, errlen, "truncated model");
+		return feat_fail(err, errlen, "truncated model");
 	version = le16(p + 4);
 	if (version != MODEL_VERSION) {
 		if (err != NULL && errlen > 0)
@@ -239,33 +225,38 @@ load(struct tag_model **mp, const unsigned char *p, size_t n,
 	u = le32(p + 20);
 	memcpy(&scale, &u, sizeof(scale));
 	beam = le32(p + 28);
+	dsize = le32(p + 32);
 	if (task != TAG_TASK_POS && task != TAG_TASK_NER)
-		return fail(err, errlen, "unknown model task");
+		return feat_fail(err, errlen, "unknown model task");
 	if (stages != 1 && stages != 2)
-		return fail(err, errlen, "bad number of stages in model");
+		return feat_fail(err, errlen, "bad number of stages in model");
 	if (nc < 2 || nc > TAG_CLASSES_MAX)
-		return fail(err, errlen, "bad number of classes in model");
+		return feat_fail(err, errlen, "bad number of classes in model");
 	/* Class names: each is a length byte and the bytes. */
 	off = HEADER_SIZE;
 	for (i = 0; i < nc; i++) {
 		if (off >= n - 4 || p[off] > n - 4 - off - 1)
-			return fail(err, errlen, "truncated model");
+			return feat_fail(err, errlen, "truncated model");
 		off += 1 + p[off];
 	}
+	if (dsize > n - 4 - off)
+		return feat_fail(err, errlen, "truncated model");
+	off += dsize;
 	rowsize = 8 + 2 * nc;
 	if (nrows > (n - 4 - off) / rowsize)
-		return fail(err, errlen, "truncated model");
+		return feat_fail(err, errlen, "truncated model");
 	if (off + nrows * rowsize != n - 4)
-		return fail(err, errlen, "model size does not match its header");
+		return feat_fail(err, errlen,
+		    "model size does not match its header");
 	if (checksum && feat_crc32(0, p, n - 4) != le32(p + n - 4))
-		return fail(err, errlen, "checksum mismatch");
+		return feat_fail(err, errlen, "checksum mismatch");
 	if (fver != FEAT_VERSION)
-		return fail(err, errlen,
+		return feat_fail(err, errlen,
 		    "model was trained with other features");
 	if (!(scale > 0) || !isfinite(scale))
-		return fail(err, errlen, "bad weight scale in model");
+		return feat_fail(err, errlen, "bad weight scale in model");
 	if (beam < 1 || beam > BEAM_MAX)
-		return fail(err, errlen, "bad beam width in model");
+		return feat_fail(err, errlen, "bad beam width in model");
 	clid = le32(p + 24);
 	if (clid == 0)
 		cl = NULL;
@@ -278,7 +269,7 @@ load(struct tag_model **mp, const unsigned char *p, size_t n,
 	}
 	if (cl != NULL && clusters_id(cl) != clid) {
 		clusters_free(ownedcl);
-		return fail(err, errlen,
+		return feat_fail(err, errlen,
 		    "model was trained with other word clusters");
 	}
 
@@ -297,9 +288,10 @@ load(struct tag_model **mp, const unsigned char *p, size_t n,
 	for (i = 0; i < nc; i++) {
 		size_t	 len = p[off];
 
-		if (!name_ok(p + off + 1, len)) {
+		if (!feat_name_ok(p + off + 1, len, TAG_NAME_MAX)) {
 			tag_model_free(m);
-			return fail(err, errlen, "bad class name in model");
+			return feat_fail(err, errlen,
+			    "bad class name in model");
 		}
 		memcpy(m->names[i], p + off + 1, len);
 		m->names[i][len] = '\0';
@@ -308,11 +300,17 @@ load(struct tag_model **mp, const unsigned char *p, size_t n,
 		for (j = 0; j < i; j++)
 			if (strcmp(m->names[j], m->names[i]) == 0) {
 				tag_model_free(m);
-				return fail(err, errlen,
+				return feat_fail(err, errlen,
 				    "duplicate class name in model");
 			}
 		off += 1 + len;
 	}
+	if (dsize > 0 && (r = tagdict_load_mem(&m->dict, p + off, dsize, err,
+	    errlen)) != 0) {
+		tag_model_free(m);
+		return r;
+	}
+	off += dsize;
 	m->classes.names = m->nameptr;
 	m->classes.lens = m->lens;
 	m->classes.n = nc;
@@ -351,7 +349,7 @@ tag_model_load_file_with(struct tag_model **mp, const char *path,
 	/* The message leaves the path to the caller, as for bad bytes. */
 	if ((r = buf_read_file(&b, path)) != 0) {
 		buf_free(&b);
-		return r == -2 ? -2 : fail(err, errlen, strerror(errno));
+		return r == -2 ? -2 : feat_fail(err, errlen, strerror(errno));
 	}
 	if ((r = tag_model_load_mem_with(mp, b.p, b.len, cl, err, errlen)) !=
 	    0) {
@@ -370,6 +368,7 @@ tag_model_free(struct tag_model *m)
 		return;
 	otab_free(&m->table);
 	clusters_free(m->ownedcl);
+	tagdict_free(m->dict);
 	free(m);
 }
 
@@ -463,6 +462,16 @@ score(const struct tag_model *m, const uint64_t *h, size_t nf,
 			break;
 		}
 	}
+}
+
+/* Prepares sentence s for the features of model m; -1 if out of memory. */
+static int
+prepare(const struct tag_model *m, struct tag_work *w,
+    const struct tag_sentence *s)
+{
+	if (feat_prepare(&w->fw, s, m->cl) == -1)
+		return -1;
+	return feat_lookup_dict(w->fw, m->dict);
 }
 
 /* Tags the sentence last given to feat_prepare, greedily, into out[]. */
@@ -655,7 +664,7 @@ doc_pass1(const struct tag_model *m, struct tag_work *w,
 	for (k = 0, off = 0; k < n; off += sents[k].n, k++) {
 		if (sents[k].n == 0)
 			continue;
-		if (feat_prepare(&w->fw, &sents[k], m->cl) == -1)
+		if (prepare(m, w, &sents[k]) == -1)
 			return -1;
 		if (decode(m, w, sents[k].n, w->q + off) == -1)
 			return -1;
@@ -706,14 +715,13 @@ tag_predict(const struct tag_model *m, const struct tag_sentence *s,
 	} else if (m->stages == 2) {
 		/* POS, or a sentence given out of its document's order. */
 		w->dk = w->dn;
-		if (grow_q(w, s->n) == -1 ||
-		    feat_prepare(&w->fw, s, m->cl) == -1)
+		if (grow_q(w, s->n) == -1 || prepare(m, w, s) == -1)
 			return -1;
 		if (decode(m, w, s->n, w->q) == -1)
 			return -1;
 		q = w->q;
 	}
-	if (feat_prepare(&w->fw, s, m->cl) == -1)
+	if (prepare(m, w, s) == -1)
 		return -1;
 	if (q != NULL)
 		feat_stage(w->fw, 2, q);
@@ -778,6 +786,16 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
     const int16_t *weights, float scale, uint32_t clusters, int stages,
     size_t beam)
 {
+	return tag_model_encode_dict(out, task, nc, names, nrows, hashes,
+	    weights, scale, clusters, stages, beam, NULL, 0);
+}
+
+int
+tag_model_encode_dict(struct buf *out, enum tag_task task, size_t nc,
+    const char *const *names, size_t nrows, const uint64_t *hashes,
+    const int16_t *weights, float scale, uint32_t clusters, int stages,
+    size_t beam, const unsigned char *dict, size_t dictlen)
+{
 	unsigned char	 hdr[HEADER_SIZE], *p;
 	size_t		 start = out->len, i, j, len, rowsize, size;
 	uint32_t	 u;
@@ -786,12 +804,13 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 	    (stages != 1 && stages != 2) || beam < 1 || beam > BEAM_MAX ||
 	    nc < 2 ||
 	    nc > TAG_CLASSES_MAX || nrows > UINT32_MAX ||
-	    !(scale > 0) || !isfinite(scale))
+	    !(scale > 0) || !isfinite(scale) || dictlen > UINT32_MAX)
 		return -1;
-	size = HEADER_SIZE + 4;
+	size = HEADER_SIZE + 4 + dictlen;
 	for (i = 0; i < nc; i++) {
 		len = strlen(names[i]);
-		if (!name_ok((const unsigned char *)names[i], len))
+		if (!feat_name_ok((const unsigned char *)names[i], len,
+		    TAG_NAME_MAX))
 			return -1;
 		for (j = 0; j < i; j++)
 			if (strcmp(names[i], names[j]) == 0)
@@ -819,6 +838,7 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 	put32(hdr + 20, u);
 	put32(hdr + 24, clusters);
 	put32(hdr + 28, (uint32_t)beam);
+	put32(hdr + 32, (uint32_t)dictlen);
 	p = out->p + out->len;
 	memcpy(p, hdr, HEADER_SIZE);
 	p += HEADER_SIZE;
@@ -828,6 +848,9 @@ tag_model_encode(struct buf *out, enum tag_task task, size_t nc,
 		memcpy(p, names[i], len);
 		p += len;
 	}
+	if (dictlen > 0)
+		memcpy(p, dict, dictlen);
+	p += dictlen;
 	for (i = 0; i < nrows; i++) {
 		put64(p, hashes[i]);
 		p += 8;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "feat.h"
 #include "otab.h"
+#include "tagdict.h"
 #include "tagger.h"
 #include "train.h"
 
@@ -157,6 +158,7 @@ struct trainer {
 	int		 use_doc;
 	int		 stage;		/* 1 or 2 */
 	const int *const *pass1;	/* stage 2: stage-1 classes */
+	const struct tagdict *const *sdict;	/* each sentence's, or NULL */
 	int		*pred;
 	size_t		 maxn;
 	int64_t		 tick;		/* words seen, from 1 */
@@ -215,6 +217,9 @@ static int
 prepare(struct trainer *t, const struct tag_sentence *sents, size_t k)
 {
 	if (feat_prepare(&t->fw, &sents[k], t->cfg->clusters) == -1)
+		return -1;
+	if (feat_lookup_dict(t->fw, t->sdict != NULL ? t->sdict[k] : NULL) ==
+	    -1)
 		return -1;
 	if (t->stage == 2)
 		feat_stage(t->fw, 2, t->pass1[k]);
@@ -505,7 +510,8 @@ epochs(struct trainer *t, const struct train_config *cfg,
 static int
 run_stage(const struct train_config *cfg, int stage,
     const struct tag_sentence *sents, const int *const *gold,
-    const int *const *pass1, size_t nsents, struct wrows *res)
+    const int *const *pass1, const struct tagdict *const *sdict,
+    size_t nsents, struct wrows *res)
 {
 	struct trainer	 t;
 	size_t		*order = NULL, nc = cfg->nclasses, k, i, j, c, rows;
@@ -520,6 +526,7 @@ run_stage(const struct train_config *cfg, int stage,
 	t.cfg = cfg;
 	t.stage = stage;
 	t.pass1 = pass1;
+	t.sdict = sdict;
 	for (c = 0; c < nc; c++) {
 		t.names[c] = cfg->classes[c];
 		t.lens[c] = strlen(cfg->classes[c]);
@@ -665,6 +672,9 @@ jackknife(const struct train_config *cfg, const struct tag_sentence *sents,
 
 	fc.stages = 1;
 	fc.progress = NULL;
+	/* The folds of the dictionary number the whole data's sentences:
+	   the subsets learn with the dictionary of all of it. */
+	fc.dict_fold = NULL;
 	if ((ss = malloc((nsents + 1) * sizeof(*ss))) == NULL ||
 	    (sg = malloc((nsents + 1) * sizeof(*sg))) == NULL ||
 	    (unit = malloc((nsents + 1) * sizeof(*unit))) == NULL ||
@@ -721,12 +731,81 @@ done:
 	return r;
 }
 
+/*
+ * The tag dictionaries of training (train.h): the model's, as bytes and
+ * loaded, and the one that leaves out each fold; sdict[k] is sentence
+ * k's.
+ */
+struct dicts {
+	struct buf	 bytes;
+	struct tagdict	*all;
+	struct tagdict	**fold;
+	int		 nfolds;
+	const struct tagdict **sdict;
+};
+
+static void
+dicts_free(struct dicts *d)
+{
+	int	 f;
+
+	buf_free(&d->bytes);
+	tagdict_free(d->all);
+	for (f = 0; f < d->nfolds; f++)
+		tagdict_free(d->fold[f]);
+	free(d->fold);
+	free(d->sdict);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Encodes and loads the dictionary leaving out fold f into *out. */
+static int
+dict_load(const struct tagdict_builder *b, int f, struct buf *bytes,
+    struct tagdict **out, char *err, size_t errlen)
+{
+	buf_clear(bytes);
+	if (tagdict_encode(b, f, bytes) != 0)
+		return -2;
+	return tagdict_load_mem(out, bytes->p, bytes->len, err, errlen);
+}
+
+/* Builds d from cfg->dict for nsents sentences; 0, -1 or -2. */
+static int
+dicts_build(struct dicts *d, const struct train_config *cfg, size_t nsents,
+    char *err, size_t errlen)
+{
+	struct buf	 tmp = BUF_INIT;
+	size_t		 k;
+	int		 f, r, nf = tagdict_builder_folds(cfg->dict);
+
+	memset(d, 0, sizeof(*d));
+	if ((d->fold = calloc((size_t)nf + 1, sizeof(*d->fold))) == NULL ||
+	    (d->sdict = malloc((nsents + 1) * sizeof(*d->sdict))) == NULL)
+		return -2;
+	if ((r = dict_load(cfg->dict, -1, &d->bytes, &d->all, err, errlen)) !=
+	    0)
+		return r;
+	for (f = 0; f < nf; f++, d->nfolds++)
+		if ((r = dict_load(cfg->dict, f, &tmp, &d->fold[f], err,
+		    errlen)) != 0) {
+			buf_free(&tmp);
+			return r;
+		}
+	buf_free(&tmp);
+	for (k = 0; k < nsents; k++) {
+		f = cfg->dict_fold != NULL ? cfg->dict_fold[k] : -1;
+		d->sdict[k] = f >= 0 && f < nf ? d->fold[f] : d->all;
+	}
+	return 0;
+}
+
 int
 train_model(const struct train_config *cfg, const struct tag_sentence *sents,
     const int *const *gold, size_t nsents, struct buf *out,
     struct train_stats *stats, char *err, size_t errlen)
 {
 	struct wrows	 st[2];
+	struct dicts	 dd;
 	struct krow	*kr = NULL;
 	size_t		 nc = cfg->nclasses, k, i, j, c, nkept, ntok;
 	uint64_t	*hashes = NULL;
@@ -737,6 +816,7 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 	int		 s, nst = cfg->stages == 2 ? 2 : 1, ret = -2;
 
 	memset(st, 0, sizeof(st));
+	memset(&dd, 0, sizeof(dd));
 	if (nc < 2 || nc > TAG_CLASSES_MAX) {
 		snprintf(err, errlen, "bad number of classes: %zu", nc);
 		return -1;
@@ -761,7 +841,11 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		return -1;
 	}
 
-	if ((ret = run_stage(cfg, 1, sents, gold, NULL, nsents, &st[0])) != 0)
+	if (cfg->dict != NULL && (ret = dicts_build(&dd, cfg, nsents, err,
+	    errlen)) != 0)
+		goto done;
+	if ((ret = run_stage(cfg, 1, sents, gold, NULL, dd.sdict, nsents,
+	    &st[0])) != 0)
 		goto done;
 	if (nst == 2) {
 		ret = -2;
@@ -770,7 +854,7 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 			goto done;
 		if ((ret = jackknife(cfg, sents, gold, nsents, q, pq, err,
 		    errlen)) != 0 || (ret = run_stage(cfg, 2, sents, gold,
-		    pq, nsents, &st[1])) != 0)
+		    pq, dd.sdict, nsents, &st[1])) != 0)
 			goto done;
 	}
 
@@ -826,9 +910,10 @@ train_model(const struct train_config *cfg, const struct tag_sentence *sents,
 		stats->rows = j;
 		stats->scale = (float)scale;
 	}
-	ret = tag_model_encode(out, cfg->task, nc, cfg->classes, j, hashes,
-	    qw, (float)scale, cfg->clusters != NULL ?
-	    clusters_id(cfg->clusters) : 0, nst, cfg->beam);
+	ret = tag_model_encode_dict(out, cfg->task, nc, cfg->classes, j,
+	    hashes, qw, (float)scale, cfg->clusters != NULL ?
+	    clusters_id(cfg->clusters) : 0, nst, cfg->beam, dd.bytes.p,
+	    dd.bytes.len);
 	if (ret == -1)
 		snprintf(err, errlen, "bad class names");
 done:
@@ -839,5 +924,6 @@ done:
 	free(pq);
 	wrows_free(&st[0]);
 	wrows_free(&st[1]);
+	dicts_free(&dd);
 	return ret;
 }

@@ -26,6 +26,7 @@
 
 #include "buf.h"
 #include "clusters.h"
+#include "tagdict.h"
 #include "tagger.h"
 
 struct train_config {
@@ -51,6 +52,15 @@ struct train_config {
 	/* Word clusters for the features (clusters.h), or NULL: none.  The
 	   model records the table, and loads only with it. */
 	const struct clusters *clusters;
+	/*
+	 * A tag dictionary for POS features (tagdict.h), or NULL: none.  The
+	 * model carries the dictionary of all its observations.  Sentence k
+	 * learns with the one that leaves out fold dict_fold[k] (-1: none
+	 * left out; dict_fold NULL: -1 for all), so that words seen only in
+	 * its own part of the data look as they will in new text.
+	 */
+	const struct tagdict_builder *dict;
+	const int	*dict_fold;
 	/* Called after each epoch with the words tagged right (during the
 	   epoch, before averaging) and in all; may be NULL. */
 	void		(*progress)(void *arg, int epoch, size_t correct,

@@ -774,7 +774,9 @@ Test(tagger, model_round_trips_through_a_file)
 	u = (uint32_t)b.p[20] | (uint32_t)b.p[21] << 8 |
 	    (uint32_t)b.p[22] << 16 | (uint32_t)b.p[23] << 24;
 	memcpy(&scale, &u, sizeof(scale));
-	hdr = 32;
+	hdr = 36;
+	cr_assert_eq(b.p[32] | b.p[33] | b.p[34] | b.p[35], 0,
+	    "no tag dictionary");
 	for (k = 0; k < nc; k++)
 		hdr += 1 + b.p[hdr];
 	cr_assert_eq(hdr + nrows * (8 + 2 * nc) + 4, b.len);
@@ -1000,7 +1002,7 @@ Test(tagger, damaged_models_with_good_checksums_never_crash)
 Test(tagger, header_and_rows_are_validated_past_the_checksum)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 names = 32, rows;
+	size_t		 names = 36, rows;
 
 	train_toy(&b);
 	/* Names: 3 DET, 4 NOUN, 4 VERB, 3 ADJ; then 16-byte rows. */
@@ -1021,6 +1023,9 @@ Test(tagger, header_and_rows_are_validated_past_the_checksum)
 	expect_error(&b, 28, 0, "bad beam width in model");
 	expect_error(&b, 28, BEAM_MAX + 1, "bad beam width in model");
 	expect_error(&b, 31, 1, "bad beam width in model");
+	/* A tag dictionary that eats into the rows, or past the end. */
+	expect_error(&b, 32, 16, "truncated model");
+	expect_error(&b, 35, 1, "truncated model");
 	expect_error(&b, names + 1, ' ', "bad class name in model");
 	expect_error(&b, names + 5, 0, "bad class name in model");
 	expect_error_at(&b, rows - 3, "DET", 3,
