@@ -92,6 +92,20 @@ enum kph_method {
  * kept (F1@10 21.82 -> 22.31).  The document frequencies come from 13,910
  * news articles (data/keyphrases/df.txt, made by tools/learn_df from
  * Reuters-21578 and the CNN and BBC train splits).
+ *
+ * Tried and left out, because the same cross-validation (trees ranker,
+ * 22.53, strict 21.90) did not rise beyond its noise: the tagger's list of
+ * names (names.h: the candidate is a listed place, organisation, person or
+ * other name, written as listed; it starts with a given name), 22.42
+ * (strict 21.81; 22.54 and 21.94 with places, organisations and people
+ * only); and topical centrality from the word clusters (clusters.h: the
+ * share of the text's other content tokens in the classes of the
+ * candidate's words, a stand-in for EmbedRank's candidate-document
+ * similarity), 22.34 (strict 21.76) at the middle level and coarsest
+ * together, 22.49 (21.84) at the coarsest alone.  The clusters come from
+ * bigram statistics (the exchange algorithm) and group words by use more
+ * than by topic; the list's names are mostly already capitalized proper
+ * nouns, which the features above see.
  */
 enum kph_feature {
 	KPH_F_LNTF,		/* ln count */

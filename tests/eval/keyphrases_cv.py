@@ -1,14 +1,17 @@
 """Key phrases: 5-fold cross-validation of the ranker on 500N-KPCrowd train.
 
 Usage: python3 tests/eval/keyphrases_cv.py [--ranker=R]
-           [--extra OPTIONS] [--trees OPTIONS]
+           [--extra OPTIONS] [--trees OPTIONS] [--drop NAMES]
 
 What the choices of extract-keypoints --phrases (features, the ranker and
 its settings) are made on, so that the dev split is read once, at the end
 (tests/eval/keyphrases_eval.py).  The engine lists every candidate of each
 train story with its features (--phrases --explain -z, --extra adding
 options); story i goes to fold i mod 5; for each fold the ranker is fitted
-on the other four and ranks the fold's candidates.  Rankers:
+on the other four and ranks the fold's candidates.  --drop leaves out the
+features named (comma separated, as --explain names them), so that a
+feature is judged by an ablation without building the engine again.
+Rankers:
   trees   tools/fit_kph_trees (gradient-boosted trees; --trees passes it
           options such as "-n 300 -d 3 -r 0.1"), what the engine ships.
   lr      the logistic regression of tools/fit_keyphrases.py (slow: pure
@@ -92,18 +95,33 @@ def cascade(first, second):
     return res
 
 
+def drop_features(names, cands, drop):
+    """The feature names and candidates without the features in drop."""
+    unknown = set(drop) - set(names)
+    if unknown:
+        sys.exit("keyphrases_cv: no feature %s" % ",".join(sorted(unknown)))
+    keep = [j for j, n in enumerate(names) if n not in drop]
+    return ([names[j] for j in keep],
+            [[(r, [x[j] for j in keep], t) for r, x, t in cs]
+             for cs in cands])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ranker", default="trees",
                     choices=["trees", "lr", "cascade", "engine"])
     ap.add_argument("--extra", default="")
     ap.add_argument("--trees", default="")
+    ap.add_argument("--drop", default="")
     args = ap.parse_args()
     data = os.environ.get("QUIRE_DATA", os.path.join(ROOT, "../shared/data"))
     prog = os.environ.get("KEYPOINTS",
                           os.path.join(ROOT, "filters/extract-keypoints"))
     docs = load_train(data)
     names, cands = candidates(prog, docs, args.extra.split())
+    drop = [n for n in args.drop.split(",") if n]
+    if drop:
+        names, cands = drop_features(names, cands, drop)
     if args.ranker == "trees":
         scores = cv_trees(names, docs, cands, args.trees.split())
     elif args.ranker == "lr":
@@ -119,9 +137,11 @@ def main():
         phrases = [cs[i][2] for i in order]
         for j, nm in enumerate((norm, norm_strict)):
             f1[j] += prf(top(phrases, norm=nm), d["keyphrases"], norm=nm)[2]
-    print("%d-fold CV on 500N-KPCrowd train (%d stories), ranker %s %s: "
+    how = "".join([" " + args.trees if args.trees else "",
+                   " without " + ",".join(drop) if drop else ""])
+    print("%d-fold CV on 500N-KPCrowd train (%d stories), ranker %s%s: "
           "F1@10 %.2f, strict %.2f" %
-          (FOLDS, len(docs), args.ranker, args.trees, f1[0] / len(docs) * 100,
+          (FOLDS, len(docs), args.ranker, how, f1[0] / len(docs) * 100,
            f1[1] / len(docs) * 100))
     return 0
 
