@@ -194,12 +194,6 @@ shape_class(int32_t cp)
 	}
 }
 
-static int
-cmp_title(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
-}
-
 /*
  * Whether norm[0..n), a word in lower case, is a title before names
  * (person_titles), a final period aside ("dr." as "dr").
@@ -207,17 +201,10 @@ cmp_title(const void *key, const void *elem)
 static int
 is_title(const unsigned char *norm, size_t n)
 {
-	char	 w[32];
-
 	if (n > 1 && norm[n - 1] == '.')
 		n--;
-	if (n >= sizeof(w) || memchr(norm, '\0', n) != NULL)
-		return 0;
-	memcpy(w, norm, n);
-	w[n] = '\0';
-	return bsearch(w, person_titles, sizeof(person_titles) /
-	    sizeof(person_titles[0]), sizeof(person_titles[0]),
-	    cmp_title) != NULL;
+	return buf_in_list(norm, n, person_titles, sizeof(person_titles) /
+	    sizeof(person_titles[0]));
 }
 
 /* Prepares one word; returns 0 or -1 if out of memory. */
