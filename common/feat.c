@@ -229,6 +229,8 @@ prepare_word(struct feat_work *w, struct feat_word *fw,
 	fw->w = s;
 	fw->len = cut;
 	fw->flags = 0;
+	fw->names = 0;		/* mark_names sets them */
+	fw->name_start = 0;
 	fw->norm = pool->len;
 	for (i = 0; i < cut; i += (size_t)r) {
 		if (s[i] < 0x80) {
@@ -349,20 +351,17 @@ static void
 mark_names(struct feat_work *w)
 {
 	const struct name_entry *e;
-	size_t	 i, k, t;
+	size_t	 i = 0, k;
 
-	for (i = 0; i < w->n; i++) {
-		w->v[i].names = 0;
-		w->v[i].name_start = 0;
-	}
-	for (i = 0; i < w->n; i += k > 0 ? k : 1) {
-		k = 0;
-		if (!(w->v[i].flags & FW_UPPER) ||
-		    (k = longest_name(w, i, &e)) == 0)
+	while (i < w->n) {
+		k = w->v[i].flags & FW_UPPER ? longest_name(w, i, &e) : 0;
+		if (k == 0) {
+			i++;
 			continue;
-		for (t = 0; t < k; t++)
-			w->v[i + t].names = e->types;
+		}
 		w->v[i].name_start = 1;
+		while (k-- > 0)
+			w->v[i++].names = e->types;
 	}
 }
 
