@@ -245,6 +245,9 @@ common/fix_entities.inc: tools/gen_entities.sh data/html/entities.txt
 	sh tools/gen_entities.sh data/html/entities.txt > $@.tmp && mv $@.tmp $@
 
 QUIRE_DATA = ../shared/data
+# Princeton WordNet 3.0, for the UPOS model's tag dictionary (make models
+# only; Debian: apt-get install wordnet-base).
+WORDNET = /usr/share/wordnet
 tools/learn_case: tools/learn_case.c libquire.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tools/learn_case.c libquire.a \
 	    $(DEP_LIBS)
@@ -277,12 +280,15 @@ models: tools/learn_case tools/learn_clusters tools/train_tagger tools/learn_df 
 	    $(QUIRE_DATA)/unlabeled_news/reuters21578.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/cnn_dailymail.train.jsonl \
 	    $(QUIRE_DATA)/news_keypoints/bbc_news_summary.train.jsonl
+	sh tools/wordnet_words.sh $(WORDNET) > wordnet-words.tmp
 	./tools/train_tagger -q --task pos --clusters data/models/clusters.bin \
 	    --runs 3 --max-rows 120000 --beam 4 \
 	    --dict lower --dict-share 0.05 \
 	    --dict-conll2003 lower:$(QUIRE_DATA)/conll2003/eng.train \
+	    --dict-words lower:wordnet-words.tmp \
 	    --conllu $(QUIRE_DATA)/ud_en_ewt/en_ewt-ud-train.conllu \
 	    --out data/models/pos.model
+	rm -f wordnet-words.tmp
 	./tools/train_tagger -q --task ner --clusters data/models/clusters.bin \
 	    --beam 4 --epochs 16 \
 	    --conll2003 $(QUIRE_DATA)/conll2003/eng.train \
