@@ -8,13 +8,15 @@
 #   N V A R       a lemma among WordNet's nouns, verbs, adjectives, adverbs
 #   P             a noun WordNet only writes capitalized ("paris"); "NP"
 #                 beside N when it writes it both ways ("turkey")
-#   Ns            a noun's plural                  ("taxes", "women")
+#   Ns            a noun's plural                  ("taxes", "mice")
 #   Vs Ved Ving   a verb's -s, -ed and -ing forms  ("taxed", "stopping")
 #   Vx Ax         an irregular form of a verb, an adjective (the *.exc
 #                 files: "ran", "better")
 #
 # The regular forms follow the spelling rules that WordNet's morphy
-# undoes (morphy(7WN)), run forwards; a doubled final consonant
+# undoes (morphy(7WN)), run forwards, for words the *.exc files give no
+# irregular form of that kind ("see" has "saw", so no "seed"; "mouse"
+# has "mice", no "mouses"); a doubled final consonant
 # ("stopped") is added beside the plain form for short words ending in
 # consonant, vowel, consonant, so some forms are never written
 # ("visitted"): harmless, nobody looks them up.  Lemmas of several words
@@ -67,16 +69,18 @@ function verb(w,   d, stem) {
 	else
 		stem = w
 	put(stem "ing", "Ving")
+	if ((d = doubled(w)) != "")
+		put(d "ing", "Ving")
+	if (w in irregular_verb)
+		return		# "saw", not "seed"; "stopped" is listed
 	if (w ~ /e$/)
 		put(w "d", "Ved")
 	else if (w ~ /[^aeiou]y$/)
 		put(substr(w, 1, length(w) - 1) "ied", "Ved")
 	else
 		put(w "ed", "Ved")
-	if ((d = doubled(w)) != "") {
-		put(d "ing", "Ving")
+	if (d != "")
 		put(d "ed", "Ved")
-	}
 }
 FNR == 1 {
 	n = split(FILENAME, part, "/")
@@ -97,6 +101,15 @@ file == "data.noun" {
 	next
 }
 $1 ~ /_/ { next }
+# The irregular forms first, to know which lemmas have them.
+file == "noun.exc" { put($1, "Ns"); irregular_noun[$2] = 1; next }
+file == "verb.exc" {
+	put($1, "Vx")
+	if ($1 !~ /(ing|s)$/)
+		irregular_verb[$2] = 1	# a past form: no regular one
+	next
+}
+file == "adj.exc" { put($1, "Ax"); next }
 file == "index.noun" {
 	if (!($1 in cap))
 		put($1, "N")
@@ -105,13 +118,11 @@ file == "index.noun" {
 		put($1, "NP")
 	} else
 		put($1, "P")
-	put(plural($1), "Ns")
+	if (!($1 in irregular_noun))
+		put(plural($1), "Ns")
 }
 file == "index.verb" { verb($1) }
 file == "index.adj" { put($1, "A") }
 file == "index.adv" { put($1, "R") }
-file == "noun.exc" { put($1, "Ns") }
-file == "verb.exc" { put($1, "Vx") }
-file == "adj.exc" { put($1, "Ax") }
-' "$dir/data.noun" "$dir/index.noun" "$dir/index.verb" "$dir/index.adj" \
-    "$dir/index.adv" "$dir/noun.exc" "$dir/verb.exc" "$dir/adj.exc"
+' "$dir/data.noun" "$dir/noun.exc" "$dir/verb.exc" "$dir/adj.exc" \
+    "$dir/index.noun" "$dir/index.verb" "$dir/index.adj" "$dir/index.adv"
