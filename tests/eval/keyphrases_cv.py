@@ -40,6 +40,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 from keyphrases_eval import norm_strict, prf, top  # noqa: E402
 from keyphrases_eval import norm  # noqa: E402
+from keypoints_eval import data_and_prog  # noqa: E402
 from fit_keyphrases import candidates, fit, labels  # noqa: E402
 from fit_keyphrases import load_train, write_examples  # noqa: E402
 
@@ -114,9 +115,7 @@ def main():
     ap.add_argument("--trees", default="")
     ap.add_argument("--drop", default="")
     args = ap.parse_args()
-    data = os.environ.get("QUIRE_DATA", os.path.join(ROOT, "../shared/data"))
-    prog = os.environ.get("KEYPOINTS",
-                          os.path.join(ROOT, "filters/extract-keypoints"))
+    data, prog = data_and_prog()
     docs = load_train(data)
     names, cands = candidates(prog, docs, args.extra.split())
     drop = [n for n in args.drop.split(",") if n]
