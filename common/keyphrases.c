@@ -1281,6 +1281,8 @@ kph_run(struct kph *k, const unsigned char *s, size_t n,
 		k->ph[i].len = k->cands[i].tlen;
 		kph_cand_score(k, i);
 		kph_fit_score(k, i);
+		/* No part yet: below every score the regression gives on
+		 * KPCrowd train (-5.6 to 2.3), as keyphrases_cv.py assumes. */
 		k->ph[i].f[KPH_F_BESTPART] = -10;
 	}
 	kph_each_part(k, kph_best_part);
