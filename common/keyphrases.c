@@ -166,7 +166,7 @@ kph_config_init(struct kph_config *c)
  * part-of-speech lexicon (kph_lex_w; --candidates=lexicon) or of the
  * capitalization rule (kph_names_w; --candidates=names).  The lexicon's
  * best are then ranked again by boosted trees (kph_rerank). */
-static const double kph_nouns_w[KPH_NFEATURES + 1] = {
+static const double kph_nouns_w[KPH_NLINEAR + 1] = {
 	-5.310798,	/* bias */
 	0.207754,	/* lntf */
 	-0.376257,	/* tf1 */
@@ -197,7 +197,7 @@ static const double kph_nouns_w[KPH_NFEATURES + 1] = {
 	0.141425	/* supers1 */
 };
 
-static const double kph_names_w[KPH_NFEATURES + 1] = {
+static const double kph_names_w[KPH_NLINEAR + 1] = {
 	-5.764450,	/* bias */
 	0.179125,	/* lntf */
 	-0.443301,	/* tf1 */
@@ -228,7 +228,7 @@ static const double kph_names_w[KPH_NFEATURES + 1] = {
 	0.274397	/* supers1 */
 };
 
-static const double kph_lex_w[KPH_NFEATURES + 1] = {
+static const double kph_lex_w[KPH_NLINEAR + 1] = {
 	-5.234437,	/* bias */
 	0.224257,	/* lntf */
 	-0.383233,	/* tf1 */
@@ -1036,8 +1036,9 @@ kph_fit_score(struct kph *k, size_t c)
 	f[KPH_F_SUPERS] = kph_lni(k, 1 + cd->supers);
 	f[KPH_F_SUPERS1] = cd->nids == 1 ? f[KPH_F_SUPERS] : 0;
 	z = w[0];
-	for (i = 0; i < KPH_NFEATURES; i++)
+	for (i = 0; i < KPH_NLINEAR; i++)
 		z += w[i + 1] * f[i];
+	f[KPH_F_LINEAR] = z;
 	if (k->cfg.method == KPH_FITTED)
 		p->score = 1 / (1 + qmath_exp(-z));
 }
@@ -1104,15 +1105,11 @@ kph_part_seen(const struct kph_cand *c, size_t a, size_t len)
 }
 
 /*
- * Marks the candidates that never occur outside a longer one: a part of a
- * candidate with the same count ("Cabret" when every "Cabret" is in "Hugo
- * Cabret"); and counts for each the distinct longer candidates that hold
- * it: a word inside many phrases the crowd tends to choose as one of
- * those phrases, not alone (checked on KPCrowd train by cross-validation).
- * Looked up through the table, so O(candidates).
+ * Calls fn(k, i, id) for each candidate i and each distinct shorter
+ * candidate id it holds, looked up through the table, so O(candidates).
  */
 static void
-kph_mark_subsumed(struct kph *k)
+kph_each_part(struct kph *k, void (*fn)(struct kph *, size_t, size_t))
 {
 	const struct kph_cand *c;
 	size_t		 i, a, len, id;
@@ -1120,16 +1117,39 @@ kph_mark_subsumed(struct kph *k)
 	for (i = 0; i < k->ctab.n; i++) {
 		c = &k->cands[i];
 		for (len = 1; len < c->nids; len++)
-			for (a = 0; a + len <= c->nids; a++) {
-				if (kph_part_seen(c, a, len) ||
-				    (id = kph_cand_find(k, c->ids + a, len)) ==
+			for (a = 0; a + len <= c->nids; a++)
+				if (!kph_part_seen(c, a, len) &&
+				    (id = kph_cand_find(k, c->ids + a, len)) !=
 				    (size_t)-1)
-					continue;
-				k->cands[id].supers++;
-				if (k->ph[id].count == k->ph[i].count)
-					k->cands[id].subsumed = 1;
-			}
+					fn(k, i, id);
 	}
+}
+
+/*
+ * Part id of candidate i: counts i among the longer candidates holding
+ * id (a word inside many phrases the crowd tends to choose as one of
+ * those phrases, not alone: checked on KPCrowd train by
+ * cross-validation), and marks id if it never occurs outside a longer
+ * one, having i's count ("Cabret" when every "Cabret" is in "Hugo
+ * Cabret").
+ */
+static void
+kph_mark_part(struct kph *k, size_t i, size_t id)
+{
+	k->cands[id].supers++;
+	if (k->ph[id].count == k->ph[i].count)
+		k->cands[id].subsumed = 1;
+}
+
+/* Part id of candidate i: keeps the best first-stage score of i's parts
+ * (KPH_F_BESTPART). */
+static void
+kph_best_part(struct kph *k, size_t i, size_t id)
+{
+	double	*f = k->ph[i].f;
+
+	if (k->ph[id].f[KPH_F_LINEAR] > f[KPH_F_BESTPART])
+		f[KPH_F_BESTPART] = k->ph[id].f[KPH_F_LINEAR];
 }
 
 /*
@@ -1143,7 +1163,10 @@ kph_mark_subsumed(struct kph *k)
  * leaves a reference key phrase below the pool (5-fold cross-validation
  * on KPCrowd train: F1@10 22.34 linear, 22.53 trees alone, 22.55 the
  * cascade; pools of 1.5, 2, 5 and 10 times cfg.n: 22.56, 22.53, 22.52,
- * 22.52).
+ * 22.52).  Trees fitted only on the first stage's best 30, 60 or 100
+ * candidates of each train story, as cascades often are, scored lower
+ * (21.90, 22.39, 22.49), and so did the trees' score plus the linear one
+ * times 0.25, 0.5, 1 or 2 (22.49, 22.51, 22.40, 22.35).
  */
 static void
 kph_rerank(struct kph *k, struct kph_order *o, size_t n)
@@ -1252,13 +1275,17 @@ kph_run(struct kph *k, const unsigned char *s, size_t n,
 	}
 	if (kph_term_scores(k) == -1)
 		return -1;
-	kph_mark_subsumed(k);
+	kph_each_part(k, kph_mark_part);
 	for (i = 0; i < k->ctab.n; i++) {
 		k->ph[i].text = k->text.p + k->cands[i].toff;
 		k->ph[i].len = k->cands[i].tlen;
 		kph_cand_score(k, i);
 		kph_fit_score(k, i);
+		/* No part yet: below every score the regression gives on
+		 * KPCrowd train (-5.6 to 2.3), as keyphrases_cv.py assumes. */
+		k->ph[i].f[KPH_F_BESTPART] = -10;
 	}
+	kph_each_part(k, kph_best_part);
 	return kph_rank(k);
 }
 
@@ -1283,7 +1310,8 @@ kph_feature_name(enum kph_feature f)
 		"lntf", "tf1", "tf2", "first", "lnsent", "sent0", "sent1",
 		"spread", "sents", "caps", "words1", "words2", "chars", "noun",
 		"propn", "adj", "verb", "adv", "num", "idf", "tfidf", "subsumed",
-		"cohesion", "yake", "hyphen", "supers", "supers1"
+		"cohesion", "yake", "hyphen", "supers", "supers1", "linear",
+		"bestpart"
 	};
 
 	return (unsigned)f < KPH_NFEATURES ? names[f] : "";

@@ -20,13 +20,15 @@ data gives the same weights.  The weights are then taken back to the raw
 features.  Prints them as the C initializer of the weights of the
 candidates (C: lexicon, the default, nouns or names) in
 common/keyphrases.c, kph_lex_w, kph_nouns_w or kph_names_w (bias first,
-then one per feature in the order --explain lists them), to be pasted
-there.
+then one per feature in the order --explain lists them, up to the ones
+in STACKED, which the regression's own scores make), to be pasted there.
 
-With --trees, writes the same examples (story, label, features) for
-tools/fit_kph_trees, which fits on them the boosted trees that score the
-best candidates of the lexicon again, and prints its model, the text of
-data/keyphrases/trees.txt (`make models` runs it).
+With --trees, writes the same examples (story, label, features, STACKED
+ones included) for tools/fit_kph_trees, which fits on them the boosted
+trees that score the best candidates of the lexicon again, and prints its
+model, the text of data/keyphrases/trees.txt (`make models` runs it).  The
+STACKED features come from the regression built into the engine, so build
+it again after pasting new weights, before fitting the trees.
 
 Standard library only.
 """
@@ -48,6 +50,9 @@ from keyphrases_eval import norm  # noqa: E402  the evaluation's match
 L2 = 1e-3
 STEP = 0.5
 ROUNDS = 400
+# Features made from the regression's own scores, read by the trees only
+# (KPH_F_LINEAR and after in common/keyphrases.h).
+STACKED = ("linear", "bestpart")
 
 
 def candidates(prog, docs, extra):
@@ -100,14 +105,21 @@ def write_examples(path, names, docs, cands):
                                             "\t".join(repr(v) for v in x)))
 
 
+def linear_part(names):
+    """How many features, from the first, the regression reads."""
+    return next((j for j, n in enumerate(names) if n in STACKED),
+                len(names))
+
+
 def examples(data, extra):
     docs = load_train(data)
     names, cands = candidates(PROG, docs, extra)
+    nlin = linear_part(names)
     xs, ys = [], []
     for d, cs in zip(docs, cands):
-        xs.extend(x for _, x, _ in cs)
+        xs.extend(x[:nlin] for _, x, _ in cs)
         ys.extend(float(y) for y in labels(d, cs))
-    return names, xs, ys
+    return names[:nlin], xs, ys
 
 
 def trees(data, extra):
@@ -167,7 +179,7 @@ def main():
     bias, w = fit(xs, ys)
     print("/* tools/fit_keyphrases.py: %d candidates, %d positive */" %
           (len(xs), int(sum(ys))))
-    print("static const double %s[KPH_NFEATURES + 1] = {" % array)
+    print("static const double %s[KPH_NLINEAR + 1] = {" % array)
     print("\t%.6f,\t/* bias */" % bias)
     for i, (name, v) in enumerate(zip(names, w)):
         print("\t%.6f%s\t/* %s */" % (v, "," if i + 1 < len(w) else "",

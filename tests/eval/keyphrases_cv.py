@@ -11,6 +11,11 @@ options); story i goes to fold i mod 5; for each fold the ranker is fitted
 on the other four and ranks the fold's candidates.  --drop leaves out the
 features named (comma separated, as --explain names them), so that a
 feature is judged by an ablation without building the engine again.
+The stacked features (fit_keyphrases.STACKED: the linear model's score
+and the best of the shorter candidates a candidate holds), which the
+engine makes with its built-in regression, are made again in each fold
+by that fold's regression, fitted without the fold, so the trees ranker
+fits it too (slow).
 Rankers:
   trees   tools/fit_kph_trees (gradient-boosted trees; --trees passes it
           options such as "-n 300 -d 3 -r 0.1"), what the engine ships.
@@ -40,22 +45,60 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 from keyphrases_eval import norm_strict, prf, top  # noqa: E402
 from keyphrases_eval import norm  # noqa: E402
+from keypoints_eval import data_and_prog  # noqa: E402
 from fit_keyphrases import candidates, fit, labels  # noqa: E402
-from fit_keyphrases import load_train, write_examples  # noqa: E402
+from fit_keyphrases import linear_part, load_train  # noqa: E402
+from fit_keyphrases import write_examples  # noqa: E402
 
 FOLDS = 5
 POOL = 3    # KPH_POOL
 K = 10
 
 
-def cv_trees(names, docs, cands, opts):
-    """Held-out scores of every candidate, fold by fold."""
+def parts(cs):
+    """Per candidate, the shorter candidates it holds, by their stemmed
+    tokens (the engine goes by its own terms; nearly always the same)."""
+    toks = [tuple(norm(t).split()) for _, _, t in cs]
+    at = {}
+    for i, t in enumerate(toks):
+        at.setdefault(t, i)
+    res = []
+    for i, t in enumerate(toks):
+        held = set(at.get(t[a:a + n]) for n in range(1, len(t))
+                   for a in range(len(t) - n + 1))
+        res.append(sorted(held - {None, i}))
+    return res
+
+
+def restack(names, cands, held, model):
+    """The candidates with the stacked features (linear, bestpart) made
+    again by a linear model (bias, weights), as the engine makes them with
+    its own: fold k's trees must not read a model fitted on fold k."""
+    nlin, (bias, w) = linear_part(names), model
+    res = []
+    for cs, ps in zip(cands, held):
+        z = [bias + sum(a * b for a, b in zip(w, x[:nlin])) for _, x, _ in cs]
+        new = {"linear": z,
+               "bestpart": [max((z[j] for j in p), default=-10.0)
+                            for p in ps]}
+        res.append([(r, [new[n][i] if n in new else v
+                         for n, v in zip(names, x)], t)
+                    for i, (r, x, t) in enumerate(cs)])
+    return res
+
+
+def cv_trees(names, docs, cands, opts, models):
+    """Held-out scores of every candidate, fold by fold; with models (one
+    linear model a fold), the stacked features made again by each."""
     fitter = os.path.join(ROOT, "tools", "fit_kph_trees")
     scores = [None] * len(docs)
+    held = [parts(cs) for cs in cands] if models else None
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "ex.tsv")
-        write_examples(path, names, docs, cands)
         for k in range(FOLDS):
+            if k == 0 or models:
+                write_examples(path, names, docs, restack(
+                    names, cands, held, models[k]) if models else cands)
             with open(path, "rb") as f:
                 out = subprocess.run([fitter, "-k", str(FOLDS), "-t", str(k)]
                                      + opts, stdin=f, stdout=subprocess.PIPE,
@@ -66,19 +109,22 @@ def cv_trees(names, docs, cands, opts):
     return scores
 
 
-def cv_lr(docs, cands):
-    scores = [None] * len(docs)
+def cv_lr(names, docs, cands):
+    """The linear model of each fold, and the held-out scores."""
+    nlin = linear_part(names)
+    scores, models = [None] * len(docs), []
     for k in range(FOLDS):
         xs, ys = [], []
         for i, (d, cs) in enumerate(zip(docs, cands)):
             if i % FOLDS != k:
-                xs.extend(x for _, x, _ in cs)
+                xs.extend(x[:nlin] for _, x, _ in cs)
                 ys.extend(float(y) for y in labels(d, cs))
         bias, w = fit(xs, ys)
+        models.append((bias, w))
         for i in range(k, len(docs), FOLDS):
-            scores[i] = [bias + sum(a * b for a, b in zip(w, x))
+            scores[i] = [bias + sum(a * b for a, b in zip(w, x[:nlin]))
                          for _, x, _ in cands[i]]
-    return scores
+    return scores, models
 
 
 def cascade(first, second):
@@ -114,21 +160,22 @@ def main():
     ap.add_argument("--trees", default="")
     ap.add_argument("--drop", default="")
     args = ap.parse_args()
-    data = os.environ.get("QUIRE_DATA", os.path.join(ROOT, "../shared/data"))
-    prog = os.environ.get("KEYPOINTS",
-                          os.path.join(ROOT, "filters/extract-keypoints"))
+    data, prog = data_and_prog()
     docs = load_train(data)
     names, cands = candidates(prog, docs, args.extra.split())
     drop = [n for n in args.drop.split(",") if n]
     if drop:
         names, cands = drop_features(names, cands, drop)
-    if args.ranker == "trees":
-        scores = cv_trees(names, docs, cands, args.trees.split())
+    stacked = linear_part(names) < len(names)
+    if args.ranker in ("trees", "cascade"):
+        lr, models = cv_lr(names, docs, cands) if stacked or \
+            args.ranker == "cascade" else (None, None)
+        scores = cv_trees(names, docs, cands, args.trees.split(),
+                          models if stacked else None)
+        if args.ranker == "cascade":
+            scores = cascade(lr, scores)
     elif args.ranker == "lr":
-        scores = cv_lr(docs, cands)
-    elif args.ranker == "cascade":
-        scores = cascade(cv_lr(docs, cands),
-                         cv_trees(names, docs, cands, args.trees.split()))
+        scores = cv_lr(names, docs, cands)[0]
     else:
         scores = [[-(r if r else 1e9) for r, _, _ in cs] for cs in cands]
     f1 = [0.0, 0.0]

@@ -48,6 +48,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 from keypoints_eval import tokens  # noqa: E402  Porter, as for ROUGE
+from keypoints_eval import data_and_prog  # noqa: E402
 
 K = 10
 GOAL = 20.0
@@ -136,9 +137,7 @@ def main():
     ap.add_argument("--extra", default="",
                     help="more options for extract-keypoints")
     args = ap.parse_args()
-    data = os.environ.get("QUIRE_DATA", os.path.join(ROOT, "../shared/data"))
-    prog = os.environ.get("KEYPOINTS",
-                          os.path.join(ROOT, "filters/extract-keypoints"))
+    data, prog = data_and_prog()
     d = os.path.join(data, "keyphrases_500n_kpcrowd")
     if not os.path.isdir(d):
         print("keyphrases eval: skipped: %s not found" % d)

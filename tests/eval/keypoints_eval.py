@@ -312,6 +312,15 @@ def textrank(sents, k):
     return [sents[i] for i in sorted(top)]
 
 
+def data_and_prog():
+    """The data directory ($QUIRE_DATA, default ../shared/data) and the
+    program under test ($KEYPOINTS, default filters/extract-keypoints)."""
+    return (os.environ.get("QUIRE_DATA",
+                           os.path.join(ROOT, "../shared/data")),
+            os.environ.get("KEYPOINTS",
+                           os.path.join(ROOT, "filters/extract-keypoints")))
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -323,9 +332,7 @@ def main():
     ap.add_argument("--extra", default="",
                     help="more options for extract-keypoints")
     args = ap.parse_args()
-    data = os.environ.get("QUIRE_DATA", os.path.join(ROOT, "../shared/data"))
-    prog = os.environ.get("KEYPOINTS",
-                          os.path.join(ROOT, "filters/extract-keypoints"))
+    data, prog = data_and_prog()
     segment = os.path.join(ROOT, "filters/segment")
     d = os.path.join(data, "news_keypoints")
     if not os.path.isdir(d):

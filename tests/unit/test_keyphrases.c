@@ -12,6 +12,7 @@
 
 #include "keyphrases.h"
 #include "models.h"
+#include "qmath.h"
 #include "stopwords.h"
 #include "tagger.h"
 
@@ -489,5 +490,32 @@ Test(keyphrases, features_of_parts_wholes_and_hyphens)
 	cr_assert_geq(part = find(k, "cross-bay"), 0);
 	cr_assert_eq(c[part].f[KPH_F_HYPHEN], 1);
 	cr_assert_eq(c[whole].f[KPH_F_HYPHEN], 0);
+	kph_free(k);
+}
+
+Test(keyphrases, stacked_features_read_the_linear_scores)
+{
+	struct kph	*k = fitted(1);
+	const struct kph_phrase *c;
+	size_t		 n, i;
+	long		 whole, san, fr;
+	double		 best;
+
+	run(k, "San Francisco voted. San Francisco won. Voters in "
+	    "Francisco Bay cheered.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(whole = find(k, "San Francisco"), 0);
+	cr_assert_geq(san = find(k, "San"), 0);
+	cr_assert_geq(fr = find(k, "Francisco"), 0);
+	for (i = 0; i < n; i++)
+		if (c[i].rank == 0)
+			cr_assert_float_eq(c[i].score,
+			    1 / (1 + qmath_exp(-c[i].f[KPH_F_LINEAR])), 1e-12,
+			    "outside the pool, the linear model's probability");
+	best = c[san].f[KPH_F_LINEAR] > c[fr].f[KPH_F_LINEAR] ?
+	    c[san].f[KPH_F_LINEAR] : c[fr].f[KPH_F_LINEAR];
+	cr_assert_eq(c[whole].f[KPH_F_BESTPART], best);
+	cr_assert_eq(c[san].f[KPH_F_BESTPART], -10, "a word holds none");
+	cr_assert_str_eq(kph_feature_name(KPH_F_BESTPART), "bestpart");
 	kph_free(k);
 }
