@@ -85,9 +85,10 @@
  * a dictionary; with 10 folds it was 95.71, and 95.73 with one run).
  *
  * --dict-words [FORMS:]FILE (which may be given again) adds a source of
- * "word CLASS" lines, never left out: the shipped model reads WordNet's words with their parts of
- * speech and inflections (tools/wordnet_words.sh), so that a word EWT
- * never has ("transmittal", "intrepid") still has a class set: in EWT
+ * "word CLASS" lines, never left out: the shipped model reads WordNet's
+ * words with their parts of speech and inflections
+ * (tools/wordnet_words.sh), so that a word EWT never has
+ * ("transmittal", "intrepid") still has a class set: in EWT
  * dev, 2,088 of 25,147 words are not in EWT train, and they carried 367
  * of the 1,087 errors.  5-fold cross-validation on EWT train (by
  * documents, seed 1, one run, beam 4, the shipped settings): 96.08
