@@ -119,7 +119,7 @@ struct tagger_state {
 	struct gaz	*gaz;
 	struct tag_work	*wpos, *wner;
 	struct doc	 d;
-	struct ent_vec	 ents, extra, keep;
+	struct ent_vec	 ents, extra;
 	size_t		 cur_byte, cur_char;	/* byte -> char cursor */
 	size_t		 base_byte, base_char;	/* the window in the record */
 	int		 continued;	/* the window goes on a record */
@@ -261,24 +261,37 @@ cmp_span(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* The spans over[0..n) into ents, in place of those they overlap. */
+static void
+override(struct ent_vec *ents, const struct ent_span *over, size_t n)
+{
+	size_t	 i, j, k;
+
+	for (i = k = 0; i < ents->n; i++) {
+		for (j = 0; j < n && !overlaps_span(&ents->v[i], &over[j]); j++)
+			;
+		if (j == n)
+			ents->v[k++] = ents->v[i];
+	}
+	ents->n = k;
+	for (j = 0; j < n; j++)
+		check(ent_vec_push(ents, over[j].first, over[j].last,
+		    over[j].type));
+}
+
 /* The place of a dateline that opens a paragraph (ent_dateline) over
  * what the model made of it. */
 static void
 dateline(struct tagger_state *t, const struct tag_sentence *s)
 {
 	struct ent_span	 place;
-	size_t		 i, k;
 
 	if (!(s->flags & (TAG_SENT_DOC_START | TAG_SENT_PARA_START)) ||
 	    (place.last = ent_dateline(s->words, s->lens, s->n)) == 0)
 		return;
 	place.first = 0;
 	place.type = ENT_LOC;
-	for (i = k = 0; i < t->ents.n; i++)
-		if (!overlaps_span(&t->ents.v[i], &place))
-			t->ents.v[k++] = t->ents.v[i];
-	t->ents.n = k;
-	check(ent_vec_push(&t->ents, place.first, place.last, place.type));
+	override(&t->ents, &place, 1);
 }
 
 /* The spans of sentence s into t->ents: the model's names, a dateline's
@@ -301,23 +314,7 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 	if (t->gaz != NULL) {
 		t->extra.n = 0;
 		check(gaz_match(t->gaz, s->words, s->lens, s->n, &t->extra));
-		if (t->extra.n > 0) {
-			t->keep.n = 0;
-			for (i = 0; i < t->ents.n; i++)
-				if (!overlaps(&t->extra, &t->ents.v[i]))
-					check(ent_vec_push(&t->keep,
-					    t->ents.v[i].first,
-					    t->ents.v[i].last,
-					    t->ents.v[i].type));
-			for (i = 0; i < t->extra.n; i++)
-				check(ent_vec_push(&t->keep,
-				    t->extra.v[i].first, t->extra.v[i].last,
-				    t->extra.v[i].type));
-			t->ents.n = 0;
-			for (i = 0; i < t->keep.n; i++)
-				check(ent_vec_push(&t->ents, t->keep.v[i].first,
-				    t->keep.v[i].last, t->keep.v[i].type));
-		}
+		override(&t->ents, t->extra.v, t->extra.n);
 	}
 	if (t->ents.n > 1)
 		qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), cmp_span);
@@ -1063,7 +1060,6 @@ main(int argc, char *argv[])
 	tag_work_free(t.wner);
 	ent_vec_free(&t.ents);
 	ent_vec_free(&t.extra);
-	ent_vec_free(&t.keep);
 	buf_free(&t.json_ents);
 	buf_free(&t.json_pos);
 	doc_free(&t.d);
