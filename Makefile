@@ -58,7 +58,7 @@ libquire.a: $(LIBOBJ)
 $(BINS): libquire.a $(HDR) $(BINSRC)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a $(DEP_LIBS)
 
-$(TESTBIN): libquire.a $(HDR) $(TESTSRC)
+$(TESTBIN): libquire.a $(HDR) $(TESTSRC) tests/unit/feat_text.h
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $@.c libquire.a \
 	    $(TEST_LIBS) $(DEP_LIBS)
 

@@ -376,7 +376,7 @@ tagdict_encode(const struct tagdict_builder *b, int leave_out,
 	struct obs	*o;
 	struct entry	*e;
 	unsigned char	 row[ENTRY_SIZE], ns = (unsigned char)b->nsources;
-	size_t		 i, n = 0, s, k, start[TAGDICT_SOURCES_MAX + 1];
+	size_t		 i, n = 0, s, k, first;
 	size_t		 ne[TAGDICT_SOURCES_MAX], eoff[TAGDICT_SOURCES_MAX];
 	int		 r = -2;
 
@@ -391,12 +391,10 @@ tagdict_encode(const struct tagdict_builder *b, int leave_out,
 			o[n++] = b->obs[i];
 	qsort(o, n, sizeof(*o), cmp_obs);
 	for (s = 0, i = 0, k = 0; s < b->nsources; s++) {
-		start[s] = i;
-		while (i < n && o[i].src == s)
-			i++;
+		for (first = i; i < n && o[i].src == s; i++)
+			;
 		eoff[s] = k;
-		ne[s] = entries(o + start[s], i - start[s], b->src[s].share,
-		    e + k);
+		ne[s] = entries(o + first, i - first, b->src[s].share, e + k);
 		k += ne[s];
 	}
 	if (buf_append(out, &ns, 1) == -1)

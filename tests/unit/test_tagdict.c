@@ -17,6 +17,8 @@
 #include "tagger.h"
 #include "train.h"
 
+#include "feat_text.h"
+
 static const char *const upos4[] = { "DET", "NOUN", "VERB", "ADJ" };
 
 static uint64_t
@@ -237,22 +239,6 @@ sentence(char *text, const unsigned char **words, size_t *lens)
 	return s;
 }
 
-/* Whether the feature string f is among the lines of text. */
-static int
-has(const struct buf *text, const char *f)
-{
-	size_t	 n = strlen(f);
-	const unsigned char *p = text->p, *end = text->p + text->len, *e;
-
-	for (; p < end; p = e + 1) {
-		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			e = end;
-		if ((size_t)(e - p) == n && memcmp(p, f, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 Test(tagdict, pos_features_read_the_sets_of_the_word_and_its_neighbours)
 {
 	static const size_t lens4[] = { 3, 4, 4, 3 };
@@ -278,28 +264,28 @@ Test(tagdict, pos_features_read_the_sets_of_the_word_and_its_neighbours)
 
 	/* Without the dictionary, no such features. */
 	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
-	cr_assert(!has(&text, "t0=NOUN|VERB"));
+	cr_assert(!has_feature(&text, "t0=NOUN|VERB"));
 	cr_assert_eq(feat_lookup_dict(w, d), 0);
 	buf_clear(&text);
 	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
-	cr_assert(has(&text, "t0=NOUN|VERB"), "%.*s", (int)text.len, text.p);
-	cr_assert(has(&text, "t0-1=DET"), "lower case: The as the");
-	cr_assert(has(&text, "t0+1=-"), "runs is not in the dictionary");
-	cr_assert(has(&text, "t0+2=</s>"));
-	cr_assert(has(&text, "t0-10=DET|NOUN|VERB"));
-	cr_assert(has(&text, "t00+1=NOUN|VERB|-"));
+	cr_assert(has_feature(&text, "t0=NOUN|VERB"), "%.*s", (int)text.len, text.p);
+	cr_assert(has_feature(&text, "t0-1=DET"), "lower case: The as the");
+	cr_assert(has_feature(&text, "t0+1=-"), "runs is not in the dictionary");
+	cr_assert(has_feature(&text, "t0+2=</s>"));
+	cr_assert(has_feature(&text, "t0-10=DET|NOUN|VERB"));
+	cr_assert(has_feature(&text, "t00+1=NOUN|VERB|-"));
 	buf_clear(&text);
 	(void)feat_extract(w, TAG_TASK_POS, 0, -1, -1, &cls, NULL, h, &text);
-	cr_assert(has(&text, "t0-1=<s>"));
+	cr_assert(has_feature(&text, "t0-1=<s>"));
 	/* NER models never read it. */
 	buf_clear(&text);
 	(void)feat_extract(w, TAG_TASK_NER, 1, 0, -1, &cls, NULL, h, &text);
-	cr_assert(!has(&text, "t0=NOUN|VERB"));
+	cr_assert(!has_feature(&text, "t0=NOUN|VERB"));
 	/* feat_prepare forgets it. */
 	cr_assert_eq(feat_prepare(&w, &s, NULL), 0);
 	buf_clear(&text);
 	(void)feat_extract(w, TAG_TASK_POS, 1, 0, -1, &cls, NULL, h, &text);
-	cr_assert(!has(&text, "t0=NOUN|VERB"));
+	cr_assert(!has_feature(&text, "t0=NOUN|VERB"));
 	buf_free(&text);
 	feat_work_free(w);
 	tagdict_free(d);

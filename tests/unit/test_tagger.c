@@ -23,6 +23,8 @@
 #include "tagger.h"
 #include "train.h"
 
+#include "feat_text.h"
+
 /* A sentence of space-separated words, split in place. */
 struct tsent {
 	char		 text[256];
@@ -60,22 +62,6 @@ tsent_init(struct tsent *t, const char *src, const char *const *names,
 	t->s.words = t->words;
 	t->s.lens = t->lens;
 	t->s.n = n;
-}
-
-/* Whether the feature string f is among the lines of text. */
-static int
-has_feature(const struct buf *text, const char *f)
-{
-	size_t	 n = strlen(f), i = 0, e;
-
-	while (i < text->len) {
-		for (e = i; e < text->len && text->p[e] != '\n'; e++)
-			;
-		if (e - i == n && memcmp(text->p + i, f, n) == 0)
-			return 1;
-		i = e + 1;
-	}
-	return 0;
 }
 
 /* Entity classes for the feature tests: the classes are only names there. */
