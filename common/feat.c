@@ -421,6 +421,14 @@ feat_prepare(struct feat_work **wp, const struct tag_sentence *s,
 	return 0;
 }
 
+const unsigned char *
+feat_word(const struct feat_work *w, size_t i, size_t *len, int *pos)
+{
+	*len = w->v[i].len;
+	*pos = w->v[i].pos;
+	return w->v[i].w;
+}
+
 void
 feat_word_keys(const struct feat_work *w, size_t i, uint64_t *written,
     uint64_t *lower)
@@ -1177,254 +1185,312 @@ feat_extract(const struct feat_work *w, enum tag_task task, size_t i,
 	return k.n;
 }
 
+/* Emits name, what a says of position ja, '|' and what b says of jb. */
+static void
+emit_pair(struct fsink *k, const char *name, const struct feat_work *w,
+    void (*a)(struct fstr *, const struct feat_work *, long), long ja,
+    void (*b)(struct fstr *, const struct feat_work *, long), long jb)
+{
+	struct fstr	 f;
+
+	fs_set(&f, name, strlen(name));
+	a(&f, w, ja);
+	fs_add(&f, LIT("|"));
+	b(&f, w, jb);
+	emit(k, &f);
+}
+
+/*
+ * The features of word i that read only word i itself: as written, its
+ * lower case and shape, its affixes, flags and clusters, and for NER
+ * whether it is a title and its UPOS.
+ */
+static void
+word_self(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    size_t i)
+{
+	static const char pre[4][6] = { "pre1=", "pre2=", "pre3=", "pre4=" };
+	static const char suf[4][6] = { "suf1=", "suf2=", "suf3=", "suf4=" };
+	static const char cw[CLUSTERS_LEVELS_MAX][4] =
+	    { "c0=", "c1=", "c2=", "c3=" };
+	static const struct { unsigned flag; char name[2]; } flags[] = {
+		{ FW_DIGIT, "d" }, { FW_HYPHEN, "h" }, { FW_UPPER, "C" },
+		{ FW_INITCAP, "c" }, { FW_PERIOD, "." }
+	};
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	const unsigned char *norm = w->pool.p + fw->norm;
+	unsigned	 fl = fw->flags;
+	size_t		 l;
+	int		 m;
+
+	fs_set(&f, LIT("b"));
+	emit(k, &f);
+	fs_set(&f, LIT("w="));
+	fs_add(&f, fw->w, fw->len);
+	emit(k, &f);
+	fs_set(&f, LIT("l="));
+	fs_add(&f, norm, fw->normlen);
+	emit(k, &f);
+	fs_set(&f, LIT("sh="));
+	add_shape(&f, w, (long)i);
+	emit(k, &f);
+	for (m = 0; m < 4 && fw->pre[m] != 0; m++) {
+		fs_set(&f, pre[m], 5);
+		fs_add(&f, norm, fw->pre[m]);
+		emit(k, &f);
+		fs_set(&f, suf[m], 5);
+		fs_add(&f, norm + fw->normlen - fw->suf[m], fw->suf[m]);
+		emit(k, &f);
+	}
+	/* "C" is for words in capitals: an uppercase letter, no lower. */
+	if (fl & FW_LOWER)
+		fl &= ~(unsigned)FW_UPPER;
+	for (m = 0; m < (int)(sizeof(flags) / sizeof(flags[0])); m++)
+		if (fl & flags[m].flag) {
+			fs_set(&f, flags[m].name, 1);
+			emit(k, &f);
+		}
+	for (l = 0; l < w->nlevels; l++) {
+		fs_set(&f, cw[l], 3);
+		add_cluster(&f, w, (long)i, l);
+		emit(k, &f);
+	}
+	if (task != TAG_TASK_NER)
+		return;
+	if (fw->flags & FW_TITLE) {
+		fs_set(&f, LIT("ttl"));
+		emit(k, &f);
+	}
+	fs_set(&f, LIT("u="));
+	add_upos(&f, w, (long)i);
+	emit(k, &f);
+}
+
+/*
+ * The features a word has of its neighbour at offset d alone (-2, -1, +1,
+ * +2): their names, NULL for none.  The shapes two words away are NER's.
+ */
+struct seen {
+	const char	*l, *sh, *s3, *ttl, *u;
+	int		 sh_ner;
+	const char	*c[CLUSTERS_LEVELS_MAX];
+};
+
+static const struct seen seen_as[4] = {
+	{ "l-2=", "sh-2=", NULL, NULL, NULL, 1, { NULL } },
+	{ "l-1=", "sh-1=", "s3-1=", "ttl-1", "u-1=", 0,
+	    { "c0-1=", "c1-1=", "c2-1=", "c3-1=" } },
+	{ "l+1=", "sh+1=", "s3+1=", "ttl+1", "u+1=", 0,
+	    { "c0+1=", "c1+1=", "c2+1=", "c3+1=" } },
+	{ "l+2=", "sh+2=", NULL, NULL, NULL, 1, { NULL } }
+};
+
+/* The features of the word at j - d that read word j alone (see seen). */
+static void
+word_seen(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    long j, const struct seen *s)
+{
+	struct fstr	 f;
+	size_t		 l;
+
+	fs_set(&f, s->l, strlen(s->l));
+	add_norm(&f, w, j);
+	emit(k, &f);
+	if (!s->sh_ner || task == TAG_TASK_NER) {
+		fs_set(&f, s->sh, strlen(s->sh));
+		add_shape(&f, w, j);
+		emit(k, &f);
+	}
+	if (s->s3 != NULL) {
+		fs_set(&f, s->s3, strlen(s->s3));
+		add_s3(&f, w, j);
+		emit(k, &f);
+	}
+	for (l = 0; s->c[0] != NULL && l < w->nlevels; l++) {
+		fs_set(&f, s->c[l], strlen(s->c[l]));
+		add_cluster(&f, w, j, l);
+		emit(k, &f);
+	}
+	if (task != TAG_TASK_NER || s->u == NULL)
+		return;
+	if (j >= 0 && (size_t)j < w->n && (w->v[j].flags & FW_TITLE)) {
+		fs_set(&f, s->ttl, strlen(s->ttl));
+		emit(k, &f);
+	}
+	fs_set(&f, s->u, strlen(s->u));
+	add_upos(&f, w, j);
+	emit(k, &f);
+}
+
+/* The features of the word at j - d that read word j alone. */
+static void
+word_feats(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    long j, int d)
+{
+	if (d == 0)
+		word_self(k, w, task, (size_t)j);
+	else if (d >= -2 && d <= 2)
+		word_seen(k, w, task, j, &seen_as[d < 0 ? d + 2 : d + 1]);
+}
+
+size_t
+feat_extract_word(const struct feat_work *w, enum tag_task task, long j,
+    int d, uint64_t *out, struct buf *text)
+{
+	struct fsink	 k;
+
+	sink_init(&k, w, out, text);
+	word_feats(&k, w, task, j, d);
+	return k.n;
+}
+
+/*
+ * The NER features of the document memory (feat_doc) for word i: how the
+ * document writes it where its case says nothing here, and the type last
+ * predicted for it.
+ */
+static void
+doc_features(struct fsink *k, const struct feat_work *w, size_t i,
+    const struct feat_classes *classes, const struct feat_doc *doc)
+{
+	static const char evs[4][3] = { "-", "C", "l", "Cl" };
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	long		 slot = doc_find(doc, fw->key);
+	unsigned	 ev = slot >= 0 ? doc->ev[slot] & 3 : 0;
+	int		 last;
+
+	if (case_uninformative(w, i)) {
+		fs_set(&f, LIT("dc="));
+		fs_add(&f, evs[ev], strlen(evs[ev]));
+		emit(k, &f);
+		fs_set(&f, LIT("dcsh="));
+		fs_add(&f, evs[ev], strlen(evs[ev]));
+		fs_add(&f, LIT("|"));
+		add_shape(&f, w, (long)i);
+		emit(k, &f);
+	}
+	if (!(fw->flags & FW_INITCAP))
+		return;
+	last = slot >= 0 ? doc->last[slot] : -1;
+	fs_set(&f, LIT("ph="));
+	if (last < 0 || (size_t)last >= classes->n)
+		fs_add(&f, LIT("-"));
+	else
+		add_type(&f, classes, last);
+	emit(k, &f);
+}
+
+/*
+ * The NER features of word i with its neighbours: names, shapes and UPOS
+ * of two or three words together.
+ */
+static void
+ner_context(struct fsink *k, const struct feat_work *w, size_t i)
+{
+	struct fstr	 f;
+	long		 j = (long)i;
+
+	name_features(k, w, j);
+	fs_set(&f, LIT("sh3="));
+	add_shape(&f, w, j - 1);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j);
+	fs_add(&f, LIT("|"));
+	add_shape(&f, w, j + 1);
+	emit(k, &f);
+	emit_pair(k, "u-1u=", w, add_upos, j - 1, add_upos, j);
+	emit_pair(k, "uu+1=", w, add_upos, j, add_upos, j + 1);
+	emit_pair(k, "ul=", w, add_upos, j, add_norm, j);
+}
+
+/* The features of word i with its neighbours, of its place in the
+   sentence and in the document, and of stage 1 (feat_extract_context). */
+static void
+context(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    size_t i, const struct feat_classes *classes, const struct feat_doc *doc)
+{
+	struct fstr	 f;
+	const struct feat_word *fw = &w->v[i];
+	long		 j = (long)i;
+	size_t		 mid = w->nlevels / 2;
+
+	emit_pair(k, "l-1l=", w, add_norm, j - 1, add_norm, j);
+	emit_pair(k, "ll+1=", w, add_norm, j, add_norm, j + 1);
+	emit_pair(k, "sh-1sh=", w, add_shape, j - 1, add_shape, j);
+	emit_pair(k, "shsh+1=", w, add_shape, j, add_shape, j + 1);
+	if (i == 0) {
+		fs_set(&f, LIT("i0sh="));
+		add_shape(&f, w, j);
+		emit(k, &f);
+		fs_set(&f, LIT("i0l="));
+		add_norm(&f, w, j);
+		emit(k, &f);
+		if (w->sflags & TAG_SENT_DOC_START) {
+			fs_set(&f, LIT("d0sh="));
+			add_shape(&f, w, j);
+			emit(k, &f);
+		}
+	}
+	if (w->headline) {
+		fs_set(&f, LIT("hl"));
+		emit(k, &f);
+		fs_set(&f, LIT("hlsh="));
+		add_shape(&f, w, j);
+		emit(k, &f);
+	}
+	if (w->nlevels > 0) {
+		fs_set(&f, LIT("cM-1c="));
+		add_cluster(&f, w, j - 1, mid);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j, mid);
+		emit(k, &f);
+		fs_set(&f, LIT("ccM+1="));
+		add_cluster(&f, w, j, mid);
+		fs_add(&f, LIT("|"));
+		add_cluster(&f, w, j + 1, mid);
+		emit(k, &f);
+	}
+	if (task == TAG_TASK_NER)
+		ner_context(k, w, i);
+	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA))
+		doc_features(k, w, i, classes, doc);
+	if (task == TAG_TASK_POS && w->dict != NULL)
+		dict_feats(k, w, i);
+	if (w->stage == 2)
+		stage2(k, w, task, i, classes, doc);
+}
+
+size_t
+feat_extract_context(const struct feat_work *w, enum tag_task task,
+    size_t i, const struct feat_classes *classes, const struct feat_doc *doc,
+    uint64_t *out, struct buf *text)
+{
+	struct fsink	 k;
+
+	sink_init(&k, w, out, text);
+	context(&k, w, task, i, classes, doc);
+	return k.n;
+}
+
+/*
+ * The word's own features, those of each neighbour alone, then those of
+ * its context; their order tells nothing (a word's score is their sum).
+ */
 size_t
 feat_extract_static(const struct feat_work *w, enum tag_task task, size_t i,
     const struct feat_classes *classes, const struct feat_doc *doc,
     uint64_t *out, struct buf *text)
 {
-	static const char pre[4][6] = { "pre1=", "pre2=", "pre3=", "pre4=" };
-	static const char suf[4][6] = { "suf1=", "suf2=", "suf3=", "suf4=" };
+	static const int d[5] = { 0, -2, -1, 1, 2 };
 	struct fsink	 k;
-	struct fstr	 f;
-	const struct feat_word *fw = &w->v[i];
-	const unsigned char *norm = w->pool.p + fw->norm;
-	long		 j = (long)i;
-	int		 m;
+	size_t		 t;
 
 	sink_init(&k, w, out, text);
-	fs_set(&f, LIT("b"));
-	emit(&k, &f);
-	fs_set(&f, LIT("w="));
-	fs_add(&f, fw->w, fw->len);
-	emit(&k, &f);
-	fs_set(&f, LIT("l="));
-	fs_add(&f, norm, fw->normlen);
-	emit(&k, &f);
-	fs_set(&f, LIT("sh="));
-	add_shape(&f, w, j);
-	emit(&k, &f);
-
-	fs_set(&f, LIT("l-2="));
-	add_norm(&f, w, j - 2);
-	emit(&k, &f);
-	fs_set(&f, LIT("l-1="));
-	add_norm(&f, w, j - 1);
-	emit(&k, &f);
-	fs_set(&f, LIT("l+1="));
-	add_norm(&f, w, j + 1);
-	emit(&k, &f);
-	fs_set(&f, LIT("l+2="));
-	add_norm(&f, w, j + 2);
-	emit(&k, &f);
-	fs_set(&f, LIT("l-1l="));
-	add_norm(&f, w, j - 1);
-	fs_add(&f, LIT("|"));
-	fs_add(&f, norm, fw->normlen);
-	emit(&k, &f);
-	fs_set(&f, LIT("ll+1="));
-	fs_add(&f, norm, fw->normlen);
-	fs_add(&f, LIT("|"));
-	add_norm(&f, w, j + 1);
-	emit(&k, &f);
-
-	fs_set(&f, LIT("sh-1="));
-	add_shape(&f, w, j - 1);
-	emit(&k, &f);
-	fs_set(&f, LIT("sh+1="));
-	add_shape(&f, w, j + 1);
-	emit(&k, &f);
-	fs_set(&f, LIT("sh-1sh="));
-	add_shape(&f, w, j - 1);
-	fs_add(&f, LIT("|"));
-	add_shape(&f, w, j);
-	emit(&k, &f);
-	fs_set(&f, LIT("shsh+1="));
-	add_shape(&f, w, j);
-	fs_add(&f, LIT("|"));
-	add_shape(&f, w, j + 1);
-	emit(&k, &f);
-
-	for (m = 0; m < 4; m++) {
-		if (fw->pre[m] == 0)
-			break;
-		fs_set(&f, pre[m], 5);
-		fs_add(&f, norm, fw->pre[m]);
-		emit(&k, &f);
-		fs_set(&f, suf[m], 5);
-		fs_add(&f, norm + fw->normlen - fw->suf[m], fw->suf[m]);
-		emit(&k, &f);
-	}
-	fs_set(&f, LIT("s3-1="));
-	add_s3(&f, w, j - 1);
-	emit(&k, &f);
-	fs_set(&f, LIT("s3+1="));
-	add_s3(&f, w, j + 1);
-	emit(&k, &f);
-
-	if (fw->flags & FW_DIGIT) {
-		fs_set(&f, LIT("d"));
-		emit(&k, &f);
-	}
-	if (fw->flags & FW_HYPHEN) {
-		fs_set(&f, LIT("h"));
-		emit(&k, &f);
-	}
-	if ((fw->flags & (FW_UPPER | FW_LOWER)) == FW_UPPER) {
-		fs_set(&f, LIT("C"));
-		emit(&k, &f);
-	}
-	if (fw->flags & FW_INITCAP) {
-		fs_set(&f, LIT("c"));
-		emit(&k, &f);
-	}
-	if (fw->flags & FW_PERIOD) {
-		fs_set(&f, LIT("."));
-		emit(&k, &f);
-	}
-	if (i == 0) {
-		fs_set(&f, LIT("i0sh="));
-		add_shape(&f, w, j);
-		emit(&k, &f);
-		fs_set(&f, LIT("i0l="));
-		fs_add(&f, norm, fw->normlen);
-		emit(&k, &f);
-		if (w->sflags & TAG_SENT_DOC_START) {
-			fs_set(&f, LIT("d0sh="));
-			add_shape(&f, w, j);
-			emit(&k, &f);
-		}
-	}
-	if (w->headline) {
-		fs_set(&f, LIT("hl"));
-		emit(&k, &f);
-		fs_set(&f, LIT("hlsh="));
-		add_shape(&f, w, j);
-		emit(&k, &f);
-	}
-
-	if (w->nlevels > 0) {
-		static const char cw[CLUSTERS_LEVELS_MAX][4] =
-		    { "c0=", "c1=", "c2=", "c3=" };
-		static const char cl[CLUSTERS_LEVELS_MAX][6] =
-		    { "c0-1=", "c1-1=", "c2-1=", "c3-1=" };
-		static const char cr[CLUSTERS_LEVELS_MAX][6] =
-		    { "c0+1=", "c1+1=", "c2+1=", "c3+1=" };
-		size_t	 l, mid = w->nlevels / 2;
-
-		for (l = 0; l < w->nlevels; l++) {
-			fs_set(&f, cw[l], 3);
-			add_cluster(&f, w, j, l);
-			emit(&k, &f);
-			fs_set(&f, cl[l], 5);
-			add_cluster(&f, w, j - 1, l);
-			emit(&k, &f);
-			fs_set(&f, cr[l], 5);
-			add_cluster(&f, w, j + 1, l);
-			emit(&k, &f);
-		}
-		fs_set(&f, LIT("cM-1c="));
-		add_cluster(&f, w, j - 1, mid);
-		fs_add(&f, LIT("|"));
-		add_cluster(&f, w, j, mid);
-		emit(&k, &f);
-		fs_set(&f, LIT("ccM+1="));
-		add_cluster(&f, w, j, mid);
-		fs_add(&f, LIT("|"));
-		add_cluster(&f, w, j + 1, mid);
-		emit(&k, &f);
-	}
-
-	if (task == TAG_TASK_NER) {
-		if (fw->flags & FW_TITLE) {
-			fs_set(&f, LIT("ttl"));
-			emit(&k, &f);
-		}
-		if (j > 0 && (w->v[j - 1].flags & FW_TITLE)) {
-			fs_set(&f, LIT("ttl-1"));
-			emit(&k, &f);
-		}
-		if ((size_t)j + 1 < w->n && (w->v[j + 1].flags & FW_TITLE)) {
-			fs_set(&f, LIT("ttl+1"));
-			emit(&k, &f);
-		}
-		name_features(&k, w, j);
-		fs_set(&f, LIT("sh-2="));
-		add_shape(&f, w, j - 2);
-		emit(&k, &f);
-		fs_set(&f, LIT("sh+2="));
-		add_shape(&f, w, j + 2);
-		emit(&k, &f);
-		fs_set(&f, LIT("sh3="));
-		add_shape(&f, w, j - 1);
-		fs_add(&f, LIT("|"));
-		add_shape(&f, w, j);
-		fs_add(&f, LIT("|"));
-		add_shape(&f, w, j + 1);
-		emit(&k, &f);
-		fs_set(&f, LIT("u="));
-		add_upos(&f, w, j);
-		emit(&k, &f);
-		fs_set(&f, LIT("u-1="));
-		add_upos(&f, w, j - 1);
-		emit(&k, &f);
-		fs_set(&f, LIT("u+1="));
-		add_upos(&f, w, j + 1);
-		emit(&k, &f);
-		fs_set(&f, LIT("u-1u="));
-		add_upos(&f, w, j - 1);
-		fs_add(&f, LIT("|"));
-		add_upos(&f, w, j);
-		emit(&k, &f);
-		fs_set(&f, LIT("uu+1="));
-		add_upos(&f, w, j);
-		fs_add(&f, LIT("|"));
-		add_upos(&f, w, j + 1);
-		emit(&k, &f);
-		fs_set(&f, LIT("ul="));
-		add_upos(&f, w, j);
-		fs_add(&f, LIT("|"));
-		fs_add(&f, norm, fw->normlen);
-		emit(&k, &f);
-	}
-	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA)) {
-		long	 slot = doc_find(doc, fw->key);
-		unsigned ev = slot >= 0 ? doc->ev[slot] & 3 : 0;
-		static const char evs[4][3] = { "-", "C", "l", "Cl" };
-
-		if (case_uninformative(w, i)) {
-			fs_set(&f, LIT("dc="));
-			fs_add(&f, evs[ev], strlen(evs[ev]));
-			emit(&k, &f);
-			fs_set(&f, LIT("dcsh="));
-			fs_add(&f, evs[ev], strlen(evs[ev]));
-			fs_add(&f, LIT("|"));
-			add_shape(&f, w, j);
-			emit(&k, &f);
-		}
-		if (fw->flags & FW_INITCAP) {
-			int	 last = slot >= 0 ? doc->last[slot] : -1;
-
-			fs_set(&f, LIT("ph="));
-			if (last < 0 || (size_t)last >= classes->n)
-				fs_add(&f, LIT("-"));
-			else {
-				const char *name = classes->names[last];
-				size_t	 len = classes->lens[last];
-
-				/* The type, without B- or I-. */
-				if (len > 2 && name[1] == '-') {
-					name += 2;
-					len -= 2;
-				}
-				fs_add(&f, name, len);
-			}
-			emit(&k, &f);
-		}
-	}
-	if (task == TAG_TASK_POS && w->dict != NULL)
-		dict_feats(&k, w, i);
-	if (w->stage == 2)
-		stage2(&k, w, task, i, classes, doc);
+	for (t = 0; t < 5; t++)
+		word_feats(&k, w, task, (long)i + d[t], d[t]);
+	context(&k, w, task, i, classes, doc);
 	return k.n;
 }
 

@@ -67,6 +67,14 @@ void	feat_work_free(struct feat_work *);
 
 
 /*
+ * Word i of the sentence last given to feat_prepare: its bytes, cut at
+ * FEAT_WORD_MAX, with their number in *len, and its UPOS class in *pos
+ * (-1: none).  The bytes are the sentence's own.
+ */
+const unsigned char *feat_word(const struct feat_work *w, size_t i,
+	    size_t *len, int *pos);
+
+/*
  * The keys of word i of the sentence last given to feat_prepare, as a
  * tag dictionary knows it (tagdict.h): the FNV-1a hash of the word as
  * written (cut at FEAT_WORD_MAX), and of its lower case with digits as 0.
@@ -163,6 +171,23 @@ size_t	feat_extract_static(const struct feat_work *w, enum tag_task task,
 size_t	feat_extract_hist(const struct feat_work *w, enum tag_task task,
 	    size_t i, int p1, int p2, const struct feat_classes *classes,
 	    uint64_t *out, struct buf *text);
+
+/*
+ * feat_extract_static in parts, for decoders that keep the scores of a
+ * word's features across its occurrences (tagger.c).  feat_extract_word
+ * gives the features the word at j - d has of word j alone (d: -2..2; 0,
+ * the word's own): for one model and stage, the same wherever word j
+ * stands, if written the same and of the same UPOS (tag_sentence.pos).
+ * j may be outside the sentence (-2, -1, n, n + 1): then those of its
+ * edge.  feat_extract_context gives the others of word i: of it with its
+ * neighbours, of its place in the sentence and document, and of stage 1.
+ * feat_extract_static gives the words' and the context's in one array.
+ */
+size_t	feat_extract_word(const struct feat_work *w, enum tag_task task,
+	    long j, int d, uint64_t *out, struct buf *text);
+size_t	feat_extract_context(const struct feat_work *w, enum tag_task task,
+	    size_t i, const struct feat_classes *classes,
+	    const struct feat_doc *doc, uint64_t *out, struct buf *text);
 
 /*
  * feat_extract_hist in its two parts: the features of p1 and p2 alone,

@@ -370,6 +370,60 @@ Test(feat, stage_two_sees_stage_one_classes_and_the_document)
 	feat_work_free(w);
 }
 
+/* The features a word has of itself or of a neighbour alone are the
+   same wherever it stands (the tagger keeps their scores by word), and
+   with those of its context they make its static features. */
+Test(feat, word_features_are_the_same_wherever_the_word_stands)
+{
+	static const int order[5] = { 0, -2, -1, 1, 2 };
+	struct feat_classes cls = { ner_per, ner_per_lens, 3 };
+	struct feat_work *w1 = NULL, *w2 = NULL;
+	struct clusters	*cl;
+	struct tsent	 t1, t2;
+	const unsigned char *p;
+	uint64_t	 a[FEAT_MAX], b[FEAT_MAX], st[FEAT_MAX];
+	int		 pos1[32] = { 11, 15, 11, 7 }, pos2[32] = { 10, 15, 11 };
+	size_t		 n, na, nb, k, i, nst, r;
+	char		 err[128];
+	int		 d;
+
+	p = models_clusters(&n);
+	cr_assert_eq(clusters_load_mem(&cl, p, n, err, sizeof(err)), 0, "%s",
+	    err);
+	tsent_init(&t1, "Apple bought U.S. start-ups", NULL, 0);
+	tsent_init(&t2, "They said U.S. Dr. officials", NULL, 0);
+	t1.s.pos = pos1;
+	t2.s.pos = pos2;
+	cr_assert_eq(feat_prepare(&w1, &t1.s, cl), 0);
+	cr_assert_eq(feat_prepare(&w2, &t2.s, cl), 0);
+	/* "U.S." is word 2 of both, with the same UPOS. */
+	for (d = -2; d <= 2; d++) {
+		na = feat_extract_word(w1, TAG_TASK_NER, 2, d, a, NULL);
+		nb = feat_extract_word(w2, TAG_TASK_NER, 2, d, b, NULL);
+		cr_assert_gt(na, 0, "d %d", d);
+		cr_assert_eq(na, nb, "d %d", d);
+		for (k = 0; k < na; k++)
+			cr_assert_eq(a[k], b[k], "d %d, feature %zu", d, k);
+	}
+	/* Word 0 of t1, the sentence's edge on its left: its own, then its
+	   neighbours' from the left. */
+	nst = feat_extract_static(w1, TAG_TASK_NER, 0, &cls, NULL, st, NULL);
+	for (r = 0, i = 0; r < 5; r++) {
+		na = feat_extract_word(w1, TAG_TASK_NER, order[r], order[r], a,
+		    NULL);
+		for (k = 0; k < na; k++)
+			cr_assert_eq(st[i + k], a[k], "d %d", order[r]);
+		i += na;
+	}
+	na = feat_extract_context(w1, TAG_TASK_NER, 0, &cls, NULL, a, NULL);
+	cr_assert_eq(i + na, nst);
+	for (k = 0; k < na; k++)
+		cr_assert_eq(st[i + k], a[k]);
+	feat_work_free(w1);
+	feat_work_free(w2);
+	clusters_free(cl);
+}
+
 Test(feat, bio_transitions)
 {
 	cr_assert(feat_bio_allowed(NULL, "B-PER"));
