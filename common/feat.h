@@ -192,7 +192,9 @@ size_t	feat_extract_context(const struct feat_work *w, enum tag_task task,
 /*
  * feat_extract_hist in its two parts: the features of p1 and p2 alone,
  * which are the same at every word (but differ between the stages of a
- * two-stage model), and those of p1 with the word.
+ * two-stage model), and those of p1 with the word, which in stage 1 read
+ * that word alone, as feat_extract_word does (stage 2 adds its right
+ * neighbour's stage-1 class).
  */
 size_t	feat_extract_hist_classes(const struct feat_work *w, int p1, int p2,
 	    const struct feat_classes *classes, uint64_t *out,

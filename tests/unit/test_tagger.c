@@ -396,10 +396,18 @@ Test(feat, word_features_are_the_same_wherever_the_word_stands)
 	t2.s.pos = pos2;
 	cr_assert_eq(feat_prepare(&w1, &t1.s, cl), 0);
 	cr_assert_eq(feat_prepare(&w2, &t2.s, cl), 0);
-	/* "U.S." is word 2 of both, with the same UPOS. */
-	for (d = -2; d <= 2; d++) {
-		na = feat_extract_word(w1, TAG_TASK_NER, 2, d, a, NULL);
-		nb = feat_extract_word(w2, TAG_TASK_NER, 2, d, b, NULL);
+	/* "U.S." is word 2 of both, with the same UPOS; in stage 1, so are
+	   its features with a previous class. */
+	for (d = -2; d <= 3; d++) {
+		if (d <= 2) {
+			na = feat_extract_word(w1, TAG_TASK_NER, 2, d, a, NULL);
+			nb = feat_extract_word(w2, TAG_TASK_NER, 2, d, b, NULL);
+		} else {
+			na = feat_extract_hist_word(w1, TAG_TASK_NER, 2, 1,
+			    &cls, a, NULL);
+			nb = feat_extract_hist_word(w2, TAG_TASK_NER, 2, 1,
+			    &cls, b, NULL);
+		}
 		cr_assert_gt(na, 0, "d %d", d);
 		cr_assert_eq(na, nb, "d %d", d);
 		for (k = 0; k < na; k++)
@@ -574,6 +582,61 @@ Test(tagger, a_work_area_outlives_its_beam_models)
 		tag_model_free(m);
 	}
 	tag_work_free(w);
+}
+
+/*
+ * The scores a work area keeps of the words it has seen (tagger.c) change
+ * no tag: a sentence tags the same after thousands of others, the cache
+ * emptied on the way, as with a new work area.
+ */
+Test(tagger, words_seen_before_tag_as_new_ones)
+{
+	static const char *const vocab[] = { "the", "President", "of",
+	    "Acme", "Corp.", "said", "in", "Paris", "on", "Monday", "IBM",
+	    "and", "New", "York", "bank", "shares", "rose", "3.5", "%" };
+	struct tag_model *m;
+	struct tag_work	*w = NULL, *fresh = NULL;
+	struct tag_sentence s;
+	const unsigned char *words[24];
+	size_t		 lens[24], n, i, k, nv = sizeof(vocab) /
+			    sizeof(vocab[0]);
+	char		 uniq[24][16], err[128];
+	const unsigned char *p;
+	int		 out[24], want[24];
+
+	p = models_ner(&n);
+	cr_assert_eq(tag_model_load_builtin(&m, p, n, NULL, err,
+	    sizeof(err)), 0, "%s", err);
+	memset(&s, 0, sizeof(s));
+	s.words = words;
+	s.lens = lens;
+	s.n = 24;
+	/* 5,000 sentences of 24 words, 8 new a sentence: 40,000 words of
+	   their own, more than the cache keeps, and the 19 of vocab again
+	   and again. */
+	for (k = 0; k < 5000; k++) {
+		for (i = 0; i < 24; i++) {
+			if (i % 3 == 1) {
+				snprintf(uniq[i], sizeof(uniq[i]), "%sW%zu",
+				    k % 2 ? "" : "x", k * 24 + i);
+				words[i] = (const unsigned char *)uniq[i];
+			} else
+				words[i] = (const unsigned char *)
+				    vocab[(k * 7 + i) % nv];
+			lens[i] = strlen((const char *)words[i]);
+		}
+		cr_assert_eq(tag_predict(m, &s, out, &w), 0);
+		if (k % 100 != 0 && k < 4990)
+			continue;
+		cr_assert_eq(tag_predict(m, &s, want, &fresh), 0);
+		tag_work_free(fresh);
+		fresh = NULL;
+		for (i = 0; i < 24; i++)
+			cr_assert_eq(out[i], want[i], "sentence %zu, word %zu",
+			    k, i);
+	}
+	tag_work_free(w);
+	tag_model_free(m);
 }
 
 Test(tagger, training_refuses_a_beam_out_of_range)
