@@ -588,8 +588,9 @@ wc_reset(const struct tag_model *m, struct tag_work *w, struct wcache *c,
 		    sizeof(*c->vec))) == NULL)
 			return -1;
 	}
-	if (stage == 1 && c->hvec == NULL && (c->hvec = malloc(WC_WORDS *
-	    (nc + 1) * nc * sizeof(*c->hvec))) == NULL)
+	/* hvalid has a bit for each p1 of fewer than 64 classes. */
+	if (stage == 1 && nc < 64 && c->hvec == NULL && (c->hvec =
+	    malloc(WC_WORDS * (nc + 1) * nc * sizeof(*c->hvec))) == NULL)
 		return -1;
 	if (c->hvalid == NULL && (c->hvalid = malloc(WC_WORDS *
 	    sizeof(*c->hvalid))) == NULL)
