@@ -111,14 +111,15 @@ struct tag_model {
  * documents for each word as written: news repeats its words, and a word
  * seen before costs sums of vectors instead of some forty feature strings
  * hashed and looked up.  (tag on bench/tag.sh's 20 MB of news, one run
- * each: 8.24 s before, 5.51 s with it, with 10 MB more memory; the tags
- * are the same, since a score is a sum of integers in any order.)  Filled
- * for one model and stage (a two-stage model has a cache per stage);
- * emptied when full.
+ * each: 8.24 s before, 5.53 s with it, peak RSS 30 MiB before, 40 with
+ * it; the tags are the same, since a score is a sum of integers in any
+ * order.)  Filled for one model and stage (a two-stage model has a cache
+ * per stage), as many words as WC_BYTES of scores hold (NER 15,500, UPOS
+ * 5,300); emptied when full.
  */
 #define WC_ROLES	5		/* d = -2..2 (feat.h), role d + 2 */
-#define WC_SLOTS	(1u << 15)	/* a power of two */
-#define WC_WORDS	(WC_SLOTS / 2)	/* half full at most */
+#define WC_WORDS_MAX	16384
+#define WC_BYTES	(8u << 20)	/* of scores, at most */
 
 struct wc_word {
 	uint64_t	 key;		/* wc_key */
@@ -130,6 +131,8 @@ struct wc_word {
 struct wcache {
 	unsigned long	 model;		/* its serial; 0: none yet */
 	size_t		 nc;		/* the model's classes */
+	size_t		 cap;		/* words it can hold */
+	size_t		 nslots;	/* a power of two, >= 2 * cap */
 	uint32_t	*slots;		/* word index + 1; 0: empty */
 	struct wc_word	*words;
 	int32_t		*vec;		/* WC_ROLES * nc a word */
@@ -567,41 +570,61 @@ wc_key(const unsigned char *p, size_t len, int pos)
 	return feat_hash(p, len) ^ otab_key((uint64_t)(pos + 1));
 }
 
+/* Frees the memory of c, which is then empty. */
+static void
+wc_free(struct wcache *c)
+{
+	free(c->slots);
+	free(c->words);
+	free(c->vec);
+	free(c->hvec);
+	free(c->hvalid);
+	memset(c, 0, sizeof(*c));
+}
+
 /*
- * Empties c and makes it model m's, for the features of the sentence of n
- * words last given to feat_prepare, whose stage it keeps: 0, or -1 if out
- * of memory.
+ * Makes c a cache of as many words of a model of nc classes as WC_BYTES
+ * of scores hold, with their history scores if hist: 0, or -1 if out of
+ * memory.  (hvalid has a bit for each p1 of fewer than 64 classes.)
  */
 static int
+wc_alloc(struct wcache *c, size_t nc, int hist)
+{
+	size_t	 per;
+
+	wc_free(c);
+	hist = hist && nc < 64;
+	per = (WC_ROLES + (hist ? nc + 1 : 0)) * nc * sizeof(*c->vec);
+	c->cap = WC_BYTES / per < WC_WORDS_MAX ? WC_BYTES / per :
+	    WC_WORDS_MAX;
+	for (c->nslots = 1; c->nslots < 2 * c->cap; c->nslots *= 2)
+		;
+	c->nc = nc;
+	if ((c->slots = malloc(c->nslots * sizeof(*c->slots))) == NULL ||
+	    (c->words = malloc(c->cap * sizeof(*c->words))) == NULL ||
+	    (c->vec = malloc(c->cap * WC_ROLES * nc * sizeof(*c->vec))) ==
+	    NULL || (c->hvalid = malloc(c->cap * sizeof(*c->hvalid))) ==
+	    NULL || (hist && (c->hvec = malloc(c->cap * (nc + 1) * nc *
+	    sizeof(*c->hvec))) == NULL)) {
+		wc_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Empties c and makes it model m's, for the features of the sentence of n
+ * words last given to feat_prepare, whose stage it keeps.
+ */
+static void
 wc_reset(const struct tag_model *m, struct tag_work *w, struct wcache *c,
-    size_t n, int stage)
+    size_t n)
 {
 	size_t	 nc = m->nclasses;
 	int	 d;
 
-	if (c->vec == NULL || c->nc != nc) {
-		free(c->vec);
-		free(c->hvec);
-		c->hvec = NULL;
-		c->model = 0;
-		if ((c->vec = malloc(WC_WORDS * WC_ROLES * nc *
-		    sizeof(*c->vec))) == NULL)
-			return -1;
-	}
-	/* hvalid has a bit for each p1 of fewer than 64 classes. */
-	if (stage == 1 && nc < 64 && c->hvec == NULL && (c->hvec =
-	    malloc(WC_WORDS * (nc + 1) * nc * sizeof(*c->hvec))) == NULL)
-		return -1;
-	if (c->hvalid == NULL && (c->hvalid = malloc(WC_WORDS *
-	    sizeof(*c->hvalid))) == NULL)
-		return -1;
-	if ((c->slots == NULL && (c->slots = malloc(WC_SLOTS *
-	    sizeof(*c->slots))) == NULL) || (c->words == NULL &&
-	    (c->words = malloc(WC_WORDS * sizeof(*c->words))) == NULL))
-		return -1;
-	memset(c->slots, 0, WC_SLOTS * sizeof(*c->slots));
+	memset(c->slots, 0, c->nslots * sizeof(*c->slots));
 	c->n = 0;
-	c->nc = nc;
 	c->model = m->serial;
 	/* The edges: any place before (after) the sentence reads the same
 	   "<s>" ("</s>"). */
@@ -610,7 +633,6 @@ wc_reset(const struct tag_model *m, struct tag_work *w, struct wcache *c,
 			score_into(m, w, feat_extract_word(w->fw, m->task,
 			    d < 0 ? -1 : (long)n, d, w->h, NULL),
 			    c->edge + (size_t)(d + 2) * nc);
-	return 0;
 }
 
 /*
@@ -630,8 +652,8 @@ wc_find(const struct tag_model *m, struct tag_work *w, struct wcache *c,
 
 	p = feat_word(w->fw, i, &len, &pos);
 	key = wc_key(p, len, pos);
-	for (s = (size_t)(otab_key(key) >> 48) & (WC_SLOTS - 1);
-	    (k = c->slots[s]) != 0; s = (s + 1) & (WC_SLOTS - 1)) {
+	for (s = (size_t)(otab_key(key) >> 32) & (c->nslots - 1);
+	    (k = c->slots[s]) != 0; s = (s + 1) & (c->nslots - 1)) {
 		e = &c->words[k - 1];
 		if (e->key == key && e->len == len && e->pos == pos &&
 		    memcmp(e->w, p, len) == 0)
@@ -665,7 +687,10 @@ wc_sentence(const struct tag_model *m, struct tag_work *w, size_t n,
 	size_t		 i;
 
 	w->cur = NULL;
-	if (n > WC_WORDS)
+	if ((c->vec == NULL || c->nc != m->nclasses) && wc_alloc(c,
+	    m->nclasses, stage == 1) == -1)
+		return -1;
+	if (n > c->cap)
 		return 0;
 	if (n > w->wixcap) {
 		uint32_t *wix;
@@ -675,9 +700,8 @@ wc_sentence(const struct tag_model *m, struct tag_work *w, size_t n,
 		w->wix = wix;
 		w->wixcap = n;
 	}
-	if ((c->model != m->serial || c->n + n > WC_WORDS) &&
-	    wc_reset(m, w, c, n, stage) == -1)
-		return -1;
+	if (c->model != m->serial || c->n + n > c->cap)
+		wc_reset(m, w, c, n);
 	for (i = 0; i < n; i++)
 		w->wix[i] = wc_find(m, w, c, i);
 	w->cur = c;
@@ -1014,13 +1038,8 @@ tag_work_free(struct tag_work *w)
 	free(w->nh);
 	free(w->cmemo);
 	free(w->cvalid);
-	for (i = 0; i < 2; i++) {
-		free(w->wc[i].slots);
-		free(w->wc[i].words);
-		free(w->wc[i].vec);
-		free(w->wc[i].hvec);
-		free(w->wc[i].hvalid);
-	}
+	for (i = 0; i < 2; i++)
+		wc_free(&w->wc[i]);
 	free(w->wix);
 	free(w);
 }
