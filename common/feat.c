@@ -871,27 +871,40 @@ dict_one(struct fsink *k, const struct feat_work *w, size_t s,
 }
 
 /*
- * The dictionary features of word i (tagdict.h): for each source, the
- * class sets of the word and of its neighbours, and the pairs of the word
- * with each next to it.  Measured by 5-fold cross-validation on UD EWT
- * train (by documents, one run, beam 4): UPOS 95.79 without a
- * dictionary; 96.04 with these; 96.00 without the pairs; the sets of
- * words i-2 or i+3, the pair of i+1 and i+2, the word with the set of
- * i+1, the previous class with the set of i, or suffixes and shape
- * apart for words the dictionary lacks all within 0.02 of 96.04 (not
- * kept).
+ * The dictionary features (tagdict.h): for each source, the class sets of
+ * the word and of its neighbours, and the pairs of the word with each
+ * next to it.  Measured by 5-fold cross-validation on UD EWT train (by
+ * documents, one run, beam 4): UPOS 95.79 without a dictionary; 96.04
+ * with these; 96.00 without the pairs; the sets of words i-2 or i+3, the
+ * pair of i+1 and i+2, the word with the set of i+1, the previous class
+ * with the set of i, or suffixes and shape apart for words the
+ * dictionary lacks all within 0.02 of 96.04 (not kept).
+ *
+ * dict_set gives those that read the set of word j alone, as the word at
+ * j - d sees it ("tS=" for d = 0, "tS-1=", "tS+1=", "tS+2="): they are
+ * among the word's features of itself and its neighbours (word_self,
+ * word_seen), whose scores a decoder keeps by word.  dict_pairs gives
+ * the pairs of word i, its context.
  */
 static void
-dict_feats(struct fsink *k, const struct feat_work *w, size_t i)
+dict_set(struct fsink *k, const struct feat_work *w, enum tag_task task,
+    long j, const char *name)
+{
+	size_t	 s;
+
+	if (task != TAG_TASK_POS || w->dict == NULL || name == NULL)
+		return;
+	for (s = 0; s < tagdict_sources(w->dict); s++)
+		dict_one(k, w, s, name, j, LONG_MIN);
+}
+
+static void
+dict_pairs(struct fsink *k, const struct feat_work *w, size_t i)
 {
 	long	 j = (long)i;
 	size_t	 s, ns = tagdict_sources(w->dict);
 
 	for (s = 0; s < ns; s++) {
-		dict_one(k, w, s, "=", j, LONG_MIN);
-		dict_one(k, w, s, "-1=", j - 1, LONG_MIN);
-		dict_one(k, w, s, "+1=", j + 1, LONG_MIN);
-		dict_one(k, w, s, "+2=", j + 2, LONG_MIN);
 		dict_one(k, w, s, "-10=", j - 1, j);
 		dict_one(k, w, s, "0+1=", j, j + 1);
 	}
@@ -1202,8 +1215,9 @@ emit_pair(struct fsink *k, const char *name, const struct feat_work *w,
 
 /*
  * The features of word i that read only word i itself: as written, its
- * lower case and shape, its affixes, flags and clusters, and for NER
- * whether it is a title and its UPOS.
+ * lower case and shape, its affixes, flags and clusters, for POS its
+ * class sets in the tag dictionary, and for NER whether it is a title and
+ * its UPOS.
  */
 static void
 word_self(struct fsink *k, const struct feat_work *w, enum tag_task task,
@@ -1256,6 +1270,7 @@ word_self(struct fsink *k, const struct feat_work *w, enum tag_task task,
 		add_cluster(&f, w, (long)i, l);
 		emit(k, &f);
 	}
+	dict_set(k, w, task, (long)i, "=");
 	if (task != TAG_TASK_NER)
 		return;
 	if (fw->flags & FW_TITLE) {
@@ -1269,21 +1284,22 @@ word_self(struct fsink *k, const struct feat_work *w, enum tag_task task,
 
 /*
  * The features a word has of its neighbour at offset d alone (-2, -1, +1,
- * +2): their names, NULL for none.  The shapes two words away are NER's.
+ * +2): their names, NULL for none.  The shapes two words away are NER's;
+ * t names POS's class sets of the tag dictionary (dict_set).
  */
 struct seen {
-	const char	*l, *sh, *s3, *ttl, *u;
+	const char	*l, *sh, *s3, *ttl, *u, *t;
 	int		 sh_ner;
 	const char	*c[CLUSTERS_LEVELS_MAX];
 };
 
 static const struct seen seen_as[4] = {
-	{ "l-2=", "sh-2=", NULL, NULL, NULL, 1, { NULL } },
-	{ "l-1=", "sh-1=", "s3-1=", "ttl-1", "u-1=", 0,
+	{ "l-2=", "sh-2=", NULL, NULL, NULL, NULL, 1, { NULL } },
+	{ "l-1=", "sh-1=", "s3-1=", "ttl-1", "u-1=", "-1=", 0,
 	    { "c0-1=", "c1-1=", "c2-1=", "c3-1=" } },
-	{ "l+1=", "sh+1=", "s3+1=", "ttl+1", "u+1=", 0,
+	{ "l+1=", "sh+1=", "s3+1=", "ttl+1", "u+1=", "+1=", 0,
 	    { "c0+1=", "c1+1=", "c2+1=", "c3+1=" } },
-	{ "l+2=", "sh+2=", NULL, NULL, NULL, 1, { NULL } }
+	{ "l+2=", "sh+2=", NULL, NULL, NULL, "+2=", 1, { NULL } }
 };
 
 /* The features of the word at j - d that read word j alone (see seen). */
@@ -1312,6 +1328,7 @@ word_seen(struct fsink *k, const struct feat_work *w, enum tag_task task,
 		add_cluster(&f, w, j, l);
 		emit(k, &f);
 	}
+	dict_set(k, w, task, j, s->t);
 	if (task != TAG_TASK_NER || s->u == NULL)
 		return;
 	if (j >= 0 && (size_t)j < w->n && (w->v[j].flags & FW_TITLE)) {
@@ -1457,7 +1474,7 @@ context(struct fsink *k, const struct feat_work *w, enum tag_task task,
 	if (task == TAG_TASK_NER && doc != NULL && (fw->flags & FW_ALPHA))
 		doc_features(k, w, i, classes, doc);
 	if (task == TAG_TASK_POS && w->dict != NULL)
-		dict_feats(k, w, i);
+		dict_pairs(k, w, i);
 	if (w->stage == 2)
 		stage2(k, w, task, i, classes, doc);
 }
