@@ -325,6 +325,26 @@ header_name(const char *name)
 	return strcmp(name, "<stdin>") == 0 ? "standard input" : name;
 }
 
+/*
+ * Warns, once an operand, of a document too long for the similarity graph
+ * (KP_GRAPH_MAX): most often several articles read as one.
+ */
+static void
+warn_long(const struct rec_reader *r, size_t ns)
+{
+	static char	*warned;
+	const char	*name = rec_name(r);
+
+	if (ns <= KP_GRAPH_MAX || (warned != NULL && strcmp(warned, name) ==
+	    0))
+		return;
+	free(warned);
+	warned = xstrdup(name);
+	diag_warn("%s: a document of %zu sentences: past the first %d, the "
+	    "similarity graph leaves them out (several articles? see -z and "
+	    "--json)", name, ns, KP_GRAPH_MAX);
+}
+
 static void
 run_pieces(struct options *o, struct kp *k, struct kph *ph,
     struct rec_reader *r, int headers)
@@ -350,6 +370,7 @@ run_pieces(struct options *o, struct kp *k, struct kph *ph,
 			check(kp_run(k, doc.p + body, doc.len - body, doc.p,
 			    tlen));
 			(void)kp_sentences(k, &ns);
+			warn_long(r, ns);
 			if (ns > ocap) {
 				order = xreallocarray(order, ns,
 				    sizeof(*order));
@@ -470,6 +491,7 @@ run_json(struct options *o, struct kp *k, struct kph *ph,
 			check(kp_run(k, rec.text, rec.text_len, title.p,
 			    title.len));
 			(void)kp_sentences(k, &ns);
+			warn_long(r, ns);
 			if (ns > ocap) {
 				order = xreallocarray(order, ns,
 				    sizeof(*order));
