@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "buf.h"
 #include "keyphrases.h"
 #include "keypoints.h"
@@ -105,7 +107,7 @@ struct kph {
 	struct kph_config cfg;
 	struct tok_vec	 toks, ttoks;
 	struct sent_vec	 sents;
-	struct buf	 word, keys, text;
+	struct buf	 word, keys, text, scratch;
 	struct kph_term	*terms;
 	size_t		 tcap;
 	struct kph_tab	 ttab;
@@ -565,6 +567,46 @@ kph_lex_pos(const struct kph *k, const struct tok *t, size_t pos)
 	    KPH_POS_NOUN;
 }
 
+/*
+ * Appends token p[0..n) to b without its default-ignorable code points (a
+ * byte-order mark before the first word, soft hyphens, zero-width spaces):
+ * unseen, they would make a phrase that neither reads nor greps as what it
+ * shows ("under<U+00AD>estimated"), and a term of its own (kph_term).
+ * Returns 0, or -1 if out of memory.
+ */
+static int
+append_visible(struct buf *b, const unsigned char *p, size_t n)
+{
+	size_t	 i = 0, run = 0;
+	int32_t	 cp;
+	int	 l;
+
+	while (i < n) {
+		if ((l = utf8_decode(p + i, n - i, &cp)) <= 0)
+			l = 1;
+		if (cp >= 0x80 && utf8proc_get_property(cp)->ignorable) {
+			if (buf_append(b, p + run, i - run) == -1)
+				return -1;
+			run = i + (size_t)l;
+		}
+		i += (size_t)l;
+	}
+	return buf_append(b, p + run, n - run);
+}
+
+/* Lower case (stop_lower) of s[0..n) into w, without what append_visible
+ * leaves out.  Returns 0, or -1 if out of memory. */
+static int
+visible_lower(const unsigned char *s, size_t n, struct buf *w,
+    struct buf *tmp)
+{
+	buf_clear(tmp);
+	if (stop_lower(s, n, tmp) == -1)
+		return -1;
+	buf_clear(w);
+	return append_visible(w, tmp->p, tmp->len);
+}
+
 /* The term id of word token t at sentence position pos, counted; or
  * (size_t)-1 if out of memory. */
 static size_t
@@ -575,8 +617,7 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 	size_t		 n = t->end - t->start, len, id, chars;
 	int		 added;
 
-	buf_clear(&k->word);
-	if (stop_lower(s, n, &k->word) == -1)
+	if (visible_lower(s, n, &k->word, &k->scratch) == -1)
 		return (size_t)-1;
 	if (k->cfg.tagger == NULL && k->cfg.lexicon)
 		k->lexpos = kph_lex_pos(k, t, pos);
@@ -601,8 +642,7 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		if (buf_append(&k->keys, k->word.p, len) == -1)
 			return (size_t)-1;
 		/* The list is asked about the unstemmed word. */
-		buf_clear(&k->word);
-		if (stop_lower(s, n, &k->word) == -1)
+		if (visible_lower(s, n, &k->word, &k->scratch) == -1)
 			return (size_t)-1;
 		chars = utf8_count(k->word.p, k->word.len);
 		tm->stop = t->kind == TOK_WORD && (chars < k->cfg.min_chars ||
@@ -741,7 +781,7 @@ kph_candidate(struct kph *k, size_t m)
 			if (i > first && k->cstart[i] > k->cend[i - 1] &&
 			    buf_putc(&k->text, ' ') == -1)
 				return -1;
-			if (buf_append(&k->text, k->src + k->cstart[i],
+			if (append_visible(&k->text, k->src + k->cstart[i],
 			    k->cend[i] - k->cstart[i]) == -1)
 				return -1;
 		}
@@ -1326,6 +1366,7 @@ kph_free(struct kph *k)
 	tok_vec_free(&k->ttoks);
 	sent_vec_free(&k->sents);
 	buf_free(&k->word);
+	buf_free(&k->scratch);
 	buf_free(&k->keys);
 	buf_free(&k->text);
 	free(k->terms);

@@ -191,6 +191,28 @@ Test(keyphrases, word_forms_fold_to_one_candidate_shown_as_first_seen)
 	kph_free(k);
 }
 
+/* A byte-order mark, soft hyphen or zero-width space is neither shown in a
+ * phrase nor makes a word of its own. */
+Test(keyphrases, invisible_characters_are_not_part_of_words)
+{
+	struct kph	*k = engine(10, 0, 0);
+	const struct kph_phrase *c;
+	size_t		 n;
+	long		 i;
+
+	run(k, "\xef\xbb\xbf" "Budget costs\xe2\x80\x8b rose. The board "
+	    "under\xc2\xad" "estimated costs. Others underestimated budget "
+	    "costs.", NULL);
+	c = kph_candidates(k, &n);
+	cr_assert_geq(i = find(k, "costs"), 0);
+	cr_assert_eq(c[i].count, 3);
+	cr_assert_geq(i = find(k, "underestimated"), 0);
+	cr_assert_eq(c[i].count, 2);
+	cr_assert_geq(i = find(k, "Budget costs"), 0);
+	cr_assert_eq(c[i].count, 2);
+	kph_free(k);
+}
+
 Test(keyphrases, candidates_come_in_order_of_first_occurrence_title_first)
 {
 	struct kph	*k = engine(10, 1, 0);
