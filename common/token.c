@@ -70,6 +70,11 @@ classify(int32_t cp)
 		return CC_APOS;
 	case 0x2010: case 0x2011:
 		return CC_HYPHEN;
+	case 0x200B: case 0xFEFF:
+		/* A zero-width space separates words; a byte-order mark
+		 * begins a file, not its first word ("\uFEFFBarack" was no
+		 * name to the entity model). */
+		return CC_SPACE;
 	default:
 		break;
 	}

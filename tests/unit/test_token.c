@@ -378,3 +378,14 @@ Test(token, gives_flags)
 	cr_expect_eq(toks.v[6].flags & TOK_ENDS_WITH_PERIOD, 0);
 	tok_vec_free(&toks);
 }
+
+/* A byte-order mark is no part of the first word, a zero-width space
+ * separates words; a soft hyphen and a joiner stay inside theirs. */
+Test(token, byte_order_mark_and_zero_width_space_separate_words)
+{
+	expect("\xef\xbb\xbf" "Barack Obama", "Barack", "Obama", NULL);
+	expect("costs\xe2\x80\x8b" "rose", "costs", "rose", NULL);
+	expect("under\xc2\xad" "estimated", "under\xc2\xad" "estimated",
+	    NULL);
+	expect("a\xe2\x81\xa0" "b", "a\xe2\x81\xa0" "b", NULL);
+}
