@@ -71,9 +71,14 @@ classify(int32_t cp)
 	case 0x2010: case 0x2011:
 		return CC_HYPHEN;
 	case 0x200B: case 0xFEFF:
+	case 0x200E: case 0x200F: case 0x202A: case 0x202B: case 0x202C:
+	case 0x202D: case 0x202E: case 0x2066: case 0x2067: case 0x2068:
+	case 0x2069:
 		/* A zero-width space separates words; a byte-order mark
 		 * begins a file, not its first word ("\uFEFFBarack" was no
-		 * name to the entity model). */
+		 * name to the entity model), and the marks, embeddings and
+		 * isolates of bidirectional text that pages copied from the
+		 * web leave beside words belong to none. */
 		return CC_SPACE;
 	default:
 		break;

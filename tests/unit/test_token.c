@@ -389,3 +389,10 @@ Test(token, byte_order_mark_and_zero_width_space_separate_words)
 	    NULL);
 	expect("a\xe2\x81\xa0" "b", "a\xe2\x81\xa0" "b", NULL);
 }
+
+/* The marks of bidirectional text (LRM, RLM, isolates) belong to no word. */
+Test(token, bidirectional_marks_are_no_part_of_words)
+{
+	expect("Obama\xe2\x80\x8e visited \xe2\x80\x8f" "Paris\xe2\x81\xa9.",
+	    "Obama", "visited", "Paris", ".", NULL);
+}
