@@ -407,6 +407,25 @@ clitic(const unsigned char *s, size_t start, size_t end)
 	return 0;
 }
 
+/* Whether the capitals of 1..3 letters on both sides of the '&' at j make
+ * one token, as the Penn Treebank and CoNLL-2003 write them: "S&P",
+ * "AT&T", "R&D", "Q&A" (seg: the letters before it). */
+static int
+capitals_and(const struct scan *sc, size_t j, size_t seg)
+{
+	size_t	 k, m;
+
+	if (seg < 1 || seg > 3)
+		return 0;
+	for (k = j - seg; k < j; k++)
+		if (sc->s[k] < 'A' || sc->s[k] > 'Z')
+			return 0;
+	for (m = 0, k = j + 1; k < sc->n && sc->s[k] >= 'A' &&
+	    sc->s[k] <= 'Z'; k++)
+		m++;
+	return m >= 1 && m <= 3 && !is_alnum_cc(cc_at(sc, k));
+}
+
 /*
  * Scans a word from i: letters and digits, with inner hyphens and
  * apostrophes, and inner periods when it is a dotted initialism (U.S.,
@@ -445,6 +464,10 @@ word_at(const struct scan *sc, size_t i, int *initialism, int *all_digits)
 		if ((c == CC_HYPHEN || c == CC_APOS) && is_alnum_cc(next) &&
 		    !*all_digits) {
 			j += len;
+			continue;
+		}
+		if (sc->s[j] == '&' && capitals_and(sc, j, seg)) {
+			j++;
 			continue;
 		}
 		if (c == CC_PERIOD && next == CC_LETTER && !*all_digits &&

@@ -258,7 +258,7 @@ Test(gazetteer, a_name_is_tokenized_like_the_text)
 	struct gaz *g = loaded("ORG: [\"AT&T\", Nvidia]\nPER: [\"O'Neil\"]\n");
 
 	cr_expect_str_eq(match(g, "AT&T's and Nvidia's deal with O'Neil", 0),
-	    "ORG[AT & T] ORG[Nvidia] PER[O'Neil]");
+	    "ORG[AT&T] ORG[Nvidia] PER[O'Neil]");
 	gaz_free(g);
 }
 

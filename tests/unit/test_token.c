@@ -396,3 +396,13 @@ Test(token, bidirectional_marks_are_no_part_of_words)
 	expect("Obama\xe2\x80\x8e visited \xe2\x80\x8f" "Paris\xe2\x81\xa9.",
 	    "Obama", "visited", "Paris", ".", NULL);
 }
+
+/* Capitals joined by an ampersand are one token, as in the Penn Treebank
+ * and CoNLL-2003; longer or lower-case words keep it apart. */
+Test(token, keeps_capitals_joined_by_ampersand)
+{
+	expect("S&P 500 and AT&T's R&D.", "S&P", "500", "and", "AT&T", "'s",
+	    "R&D", ".", NULL);
+	expect("Johnson&Johnson, rock&roll, ABCD&E", "Johnson", "&",
+	    "Johnson", ",", "rock", "&", "roll", ",", "ABCD", "&", "E", NULL);
+}
