@@ -520,6 +520,34 @@ number_at(const struct scan *sc, size_t i)
 	return j;
 }
 
+/*
+ * The words the Penn Treebank writes as two (its tokenizer's list, as EWT
+ * tags them): "cannot" -> "can not", "gonna" -> "gon na", "gotta",
+ * "wanna", "gimme", "lemme"; each first part has three letters.  Returns
+ * the length of the second part if s[i..j) is one (as clitic does), else 0.
+ */
+static size_t
+ptb_split(const unsigned char *s, size_t i, size_t j)
+{
+	static const char *const words[] = {
+		"cannot", "gonna", "gotta", "wanna", "gimme", "lemme"
+	};
+	size_t	 k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (ascii_ieq(s + i, j - i, words[k]))
+			return j - i - 3;
+	return 0;
+}
+
+/* Whether the ASCII mark or symbol c makes one token of a run of itself
+ * ("***", "====", "<<", "$$$"), as the Penn Treebank writes them. */
+static int
+runs_whole(int32_t c)
+{
+	return c < 0x80 && c != 0 && strchr("*=+<>#~^|$", (int)c) != NULL;
+}
+
 int
 tok_split(const unsigned char *s, size_t n,
     int (*known_abbrev)(const unsigned char *, size_t, void *), void *arg,
@@ -574,7 +602,8 @@ tok_split(const unsigned char *s, size_t n,
 			    j - i == 1 || (known_abbrev != NULL &&
 			    known_abbrev(s + i, j - i, arg))))
 				j++;
-			else if ((cl = clitic(s, i, j)) > 0) {
+			else if ((cl = clitic(s, i, j)) > 0 ||
+			    (cl = ptb_split(s, i, j)) > 0) {
 				if (push(out, i, j - cl, TOK_WORD,
 				    flags | cf) == -1)
 					return -1;
@@ -604,7 +633,10 @@ tok_split(const unsigned char *s, size_t n,
 			/* One mark or symbol; a symbol takes what UAX #29
 			 * glues to it (emoji modifiers, ZWJ sequences). */
 			j = i + len;
-			if (c == CC_SYMBOL) {
+			if (runs_whole(cp))
+				while (j < n && s[j] == (unsigned char)cp)
+					j++;
+			if (c == CC_SYMBOL && j == i + len) {
 				int32_t	 state = 0, prev = cp, next;
 				size_t	 nl;
 

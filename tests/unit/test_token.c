@@ -406,3 +406,14 @@ Test(token, keeps_capitals_joined_by_ampersand)
 	expect("Johnson&Johnson, rock&roll, ABCD&E", "Johnson", "&",
 	    "Johnson", ",", "rock", "&", "roll", ",", "ABCD", "&", "E", NULL);
 }
+
+/* The Penn Treebank's two-word spellings, and runs of one symbol. */
+Test(token, splits_cannot_gonna_and_keeps_symbol_runs_whole)
+{
+	expect("I cannot go, Gonna wait, gotta see.", "I", "can", "not", "go",
+	    ",", "Gon", "na", "wait", ",", "got", "ta", "see", ".", NULL);
+	expect("wanna gimme lemme", "wan", "na", "gim", "me", "lem", "me",
+	    NULL);
+	expect("*** ==== << $$$ a*b", "***", "====", "<<", "$$$", "a", "*",
+	    "b", NULL);
+}
