@@ -40,7 +40,6 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -49,6 +48,7 @@ sys.path.insert(0, HERE)
 
 from keypoints_eval import tokens  # noqa: E402  Porter, as for ROUGE
 from keypoints_eval import data_and_prog  # noqa: E402
+from keypoints_eval import nul_records  # noqa: E402
 
 K = 10
 GOAL = 20.0
@@ -81,20 +81,8 @@ def load(path):
 def candidates(prog, docs, extra):
     """Per story: the engine's candidates in order of first occurrence, as
     (rank or None, score, count, text)."""
-    data = b"".join(d["text"].replace("\0", " ").encode() + b"\0"
-                    for d in docs)
     cmd = [prog, "--phrases", "--explain", "-z"] + extra
-    p = subprocess.run(cmd, input=data, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, check=False)
-    if p.returncode != 0:
-        sys.exit("keyphrases_eval: %s failed (%d): %s" %
-                 (" ".join(cmd), p.returncode, p.stderr.decode()[:500]))
-    recs = p.stdout.decode().split("\0")
-    if recs and recs[-1] == "":
-        recs.pop()
-    if len(recs) != len(docs):
-        sys.exit("keyphrases_eval: %d records in, %d out" %
-                 (len(docs), len(recs)))
+    recs = nul_records(cmd, [d["text"] for d in docs], "keyphrases_eval")
     res = []
     for rec in recs:
         cands = []

@@ -253,13 +253,25 @@ def score(refs, cands):
 
 # --- systems
 
-def run(cmd, data):
+def run(cmd, data, who="keypoints_eval"):
     p = subprocess.run(cmd, input=data, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, check=False)
     if p.returncode != 0:
-        sys.exit("keypoints_eval: %s failed (%d): %s" %
-                 (" ".join(cmd), p.returncode, p.stderr.decode()[:500]))
+        sys.exit("%s: %s failed (%d): %s" %
+                 (who, " ".join(cmd), p.returncode, p.stderr.decode()[:500]))
     return p.stdout
+
+
+def nul_records(cmd, texts, who):
+    """cmd's output records for texts given as NUL-separated records (a
+    NUL inside one read as a space), exactly one a text."""
+    data = b"".join(t.replace("\0", " ").encode() + b"\0" for t in texts)
+    recs = run(cmd, data, who).decode().split("\0")
+    if recs and recs[-1] == "":
+        recs.pop()
+    if len(recs) != len(texts):
+        sys.exit("%s: %d records in, %d out" % (who, len(texts), len(recs)))
+    return recs
 
 
 def sentences(segment, docs):

@@ -27,11 +27,13 @@ Standard library only.
 import argparse
 import collections
 import os
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from keypoints_eval import nul_records  # noqa: E402
 
 SETS = [("UD EWT dev", "ud_en_ewt/en_ewt-ud-dev.conllu"),
         ("UD GUM dev", "ud_en_gum/en_gum-ud-dev.conllu")]
@@ -84,18 +86,8 @@ def places(tokens, text):
 
 
 def tokenize(prog, extra, texts):
-    data = "".join(t.replace("\0", " ") + "\0" for t in texts).encode()
-    p = subprocess.run([prog, "-u", "word", "-z"] + extra, input=data,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       check=False)
-    if p.returncode != 0:
-        sys.exit("tokens_eval: %s failed: %s" % (prog, p.stderr.decode()))
-    recs = p.stdout.decode().split("\0")
-    if recs and recs[-1] == "":
-        recs.pop()
-    if len(recs) != len(texts):
-        sys.exit("tokens_eval: %d records in, %d out" %
-                 (len(texts), len(recs)))
+    recs = nul_records([prog, "-u", "word", "-z"] + extra, texts,
+                       "tokens_eval")
     return [r.split() for r in recs]
 
 
