@@ -24,6 +24,7 @@ static const char *const boiler_names[] = {
 	[BOILER_SOCIAL] = "social",
 	[BOILER_LINK] = "link",
 	[BOILER_CAPTION] = "caption",
+	[BOILER_AD] = "ad",
 };
 
 /* Months, their short forms, week days, time zones, a.m. and p.m. */
@@ -53,6 +54,31 @@ static const char *const boiler_networks[] = {
 
 static const char *const boiler_link_heads[] = {
 	"read", "watch", "see", "related", "listen", "more", NULL
+};
+
+/* What follows "Related" in a heading of links ("Related Topics"). */
+static const char *const boiler_related[] = {
+	"topics", "stories", "articles", "links", "content", "coverage",
+	"reading", "videos", "news", NULL
+};
+
+/* What follows "Share" in a line of share buttons, when no network
+ * does ("Share this", "Share article"). */
+static const char *const boiler_share[] = {
+	"this", "article", "story", "page", NULL
+};
+
+/* The words of an advertisement's marker ("Story continues below
+ * advertisement", "Skip Advertisement", "Continue reading the main
+ * story"), and those one must hold. */
+static const char *const boiler_ad_words[] = {
+	"advertisement", "advertisements", "advert", "ad", "sponsored",
+	"content", "skip", "story", "continues", "continue", "reading",
+	"below", "after", "the", "main", "this", NULL
+};
+
+static const char *const boiler_ad_marks[] = {
+	"advertisement", "advertisements", "advert", "sponsored", NULL
 };
 
 static const char *const boiler_caption_heads[] = {
@@ -295,6 +321,12 @@ boiler_social(const unsigned char *s, const struct tok *t, size_t n)
 	    boiler_is(s, &t[0], "find") || boiler_is(s, &t[0], "connect")) &&
 	    boiler_is(s, &t[1], "us"))
 		return boiler_has(s, t, n, boiler_networks);
+	/* "Share this with Facebook Share this with Twitter ...", "Share
+	   on WhatsApp"; not "Share prices rose". */
+	if (boiler_is(s, &t[0], "share") && boiler_words(t, n) <= 20 &&
+	    (boiler_in(s, &t[1], boiler_share) || boiler_has(s, t, n,
+	    boiler_networks)))
+		return 1;
 	if (boiler_is(s, &t[0], "sign") || boiler_is(s, &t[0], "subscribe"))
 		return boiler_pair(s, t, n, "our", "newsletter") ||
 		    boiler_pair(s, t, n, "the", "newsletter");
@@ -312,9 +344,32 @@ boiler_link(const unsigned char *s, const struct tok *t, size_t n)
 	if (boiler_in(s, &t[0], boiler_link_heads) && boiler_punct(s, &t[1],
 	    ':'))
 		return 1;
+	if (boiler_words(t, n) <= 4 && ((boiler_is(s, &t[0], "related") &&
+	    boiler_in(s, &t[1], boiler_related)) ||
+	    (boiler_is(s, &t[0], "most") && (boiler_is(s, &t[1], "read") ||
+	    boiler_is(s, &t[1], "popular") || boiler_is(s, &t[1], "viewed"))) ||
+	    boiler_pair(s, t, n, "more", "on")))
+		return boiler_words(t, n) <= 2 || boiler_has(s, t, n,
+		    boiler_related) || boiler_pair(s, t, n, "this", "story");
 	return (boiler_is(s, &t[0], "read") && boiler_is(s, &t[1], "more")) ||
 	    (boiler_is(s, &t[0], "see") && boiler_is(s, &t[1], "also")) ||
 	    (boiler_is(s, &t[0], "scroll") && boiler_is(s, &t[1], "down"));
+}
+
+/* A line that only marks an advertisement: its words all among
+ * boiler_ad_words, one of them among boiler_ad_marks, or "continue
+ * reading". */
+static int
+boiler_ad(const unsigned char *s, const struct tok *t, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((t[i].kind == TOK_WORD || t[i].kind == TOK_NUMBER) &&
+		    !boiler_in(s, &t[i], boiler_ad_words))
+			return 0;
+	return boiler_has(s, t, n, boiler_ad_marks) ||
+	    boiler_pair(s, t, n, "continue", "reading");
 }
 
 static int
@@ -354,6 +409,8 @@ boiler_kind(const unsigned char *s, const struct tok *t, size_t n)
 		return BOILER_LINK;
 	if (boiler_caption(s, t, n))
 		return BOILER_CAPTION;
+	if (boiler_ad(s, t, n))
+		return BOILER_AD;
 	if (boiler_dateline(s, t, n))
 		return BOILER_DATELINE;
 	return BOILER_CONTENT;
@@ -362,5 +419,5 @@ boiler_kind(const unsigned char *s, const struct tok *t, size_t n)
 const char *
 boiler_kind_name(enum boiler_kind k)
 {
-	return (unsigned)k <= BOILER_CAPTION ? boiler_names[k] : "?";
+	return (unsigned)k <= BOILER_AD ? boiler_names[k] : "?";
 }

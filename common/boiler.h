@@ -17,13 +17,18 @@
  *   timestamp  "Updated 10:03 GMT", "Last updated: ...", "Published ..."
  *              followed by a date or a time
  *   social     "Follow us on ...", "Follow @handle ...", "Like us on
- *              Facebook", "Sign up for our newsletter"
+ *              Facebook", "Sign up for our newsletter", "Share this with
+ *              Facebook Share this with Twitter"
  *   link       "Read more: ...", "READ MORE ...", "Watch: ...", "See also:
  *              ...", "Related: ...", "Scroll down ..."; and any sentence
- *              with "click here" or "tap here"
+ *              with "click here" or "tap here"; headings of links alone:
+ *              "Related Topics", "More on this story", "Most read"
  *   caption    "Photo: ...", "Image caption ...", "Pictured: ...",
  *              "(Photo: ...)", "Credit: ...", and short credit lines
  *              naming "Getty Images" or "AP Photo"
+ *   ad         a line that only marks an advertisement: "Advertisement",
+ *              "Skip Advertisement", "Story continues below
+ *              advertisement", "Continue reading the main story"
  *
  * The rules look only at ASCII letters for their key words; names may be
  * any script.  Nothing here allocates, prints or exits.
@@ -42,7 +47,8 @@ enum boiler_kind {
 	BOILER_TIMESTAMP,
 	BOILER_SOCIAL,
 	BOILER_LINK,
-	BOILER_CAPTION
+	BOILER_CAPTION,
+	BOILER_AD
 };
 
 /*

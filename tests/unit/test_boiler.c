@@ -1,7 +1,7 @@
 /*
  * Unit tests for boiler: the page furniture extract-keypoints never picks
- * (bylines, datelines, time stamps, social and link lines, captions), and
- * the content sentences that look like it.
+ * (bylines, datelines, time stamps, social and link lines, captions,
+ * advertisement markers), and the content sentences that look like it.
  */
 #include <string.h>
 
@@ -80,6 +80,10 @@ Test(boiler, social_lines)
 	    "conversation about photography.");
 	IS(BOILER_SOCIAL, "Like us on Facebook .");
 	IS(BOILER_SOCIAL, "Sign up for our newsletter.");
+	IS(BOILER_SOCIAL, "Share this with Facebook Share this with Twitter "
+	    "Share this with Email");
+	IS(BOILER_SOCIAL, "Share on WhatsApp");
+	IS(BOILER_CONTENT, "Share prices rose 4% on Tuesday.");
 	IS(BOILER_CONTENT, "Follow the money, the senator said.");
 	IS(BOILER_CONTENT, "Investors like us to be bold, he said.");
 }
@@ -91,6 +95,11 @@ Test(boiler, link_lines)
 	IS(BOILER_LINK, "Watch: Who are the Houthis?");
 	IS(BOILER_LINK, "If you want to help, click here.");
 	IS(BOILER_LINK, "See also: the budget in charts");
+	IS(BOILER_LINK, "Related Topics");
+	IS(BOILER_LINK, "More on this story");
+	IS(BOILER_LINK, "Most read");
+	IS(BOILER_CONTENT, "More on the economy.");
+	IS(BOILER_CONTENT, "Most read books are novels.");
 	IS(BOILER_CONTENT, "Read the report and you will see why.");
 	IS(BOILER_CONTENT, "Watch makers said sales rose.");
 }
@@ -106,11 +115,23 @@ Test(boiler, captions)
 	    "Getty Images said.");
 }
 
+Test(boiler, advertisement_markers)
+{
+	IS(BOILER_AD, "Advertisement");
+	IS(BOILER_AD, "ADVERTISEMENT");
+	IS(BOILER_AD, "Story continues below advertisement");
+	IS(BOILER_AD, "Skip Advertisement");
+	IS(BOILER_AD, "Continue reading the main story");
+	IS(BOILER_CONTENT, "Advertisement revenue fell 5%.");
+	IS(BOILER_CONTENT, "The main story");
+}
+
 Test(boiler, empty_and_names)
 {
 	cr_expect_eq(boiler_kind((const unsigned char *)"", NULL, 0),
 	    BOILER_CONTENT);
 	cr_expect_str_eq(boiler_kind_name(BOILER_BYLINE), "byline");
 	cr_expect_str_eq(boiler_kind_name(BOILER_CONTENT), "content");
+	cr_expect_str_eq(boiler_kind_name(BOILER_AD), "ad");
 	cr_expect_str_eq(boiler_kind_name((enum boiler_kind)99), "?");
 }

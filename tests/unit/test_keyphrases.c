@@ -213,6 +213,24 @@ Test(keyphrases, invisible_characters_are_not_part_of_words)
 	kph_free(k);
 }
 
+/* Advertisement markers, share buttons and link headings give no phrases,
+ * alone or on lines run into the sentence below them. */
+Test(keyphrases, page_machinery_gives_no_phrases)
+{
+	struct kph	*k = engine(10, 0, 0);
+
+	run(k, "Advertisement\nStorm Elena cut power to homes.\n\n"
+	    "Share this with Facebook Share this with Twitter\n\n"
+	    "Crews restored power to most homes.\n\nRelated Topics\n\n"
+	    "Weather", NULL);
+	cr_expect_eq(find(k, "Advertisement"), -1);
+	cr_expect_eq(find(k, "Facebook"), -1);
+	cr_expect_eq(find(k, "Topics"), -1);
+	cr_expect_geq(find(k, "Storm Elena"), 0);
+	cr_expect_geq(find(k, "Weather"), 0);
+	kph_free(k);
+}
+
 Test(keyphrases, candidates_come_in_order_of_first_occurrence_title_first)
 {
 	struct kph	*k = engine(10, 1, 0);
