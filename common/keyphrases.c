@@ -170,65 +170,65 @@ kph_config_init(struct kph_config *c)
  * capitalization rule (kph_names_w; --candidates=names).  The lexicon's
  * best are then ranked again by boosted trees (kph_rerank). */
 static const double kph_nouns_w[KPH_NLINEAR + 1] = {
-	-5.310798,	/* bias */
-	0.207754,	/* lntf */
-	-0.376257,	/* tf1 */
-	-0.145398,	/* tf2 */
-	0.588163,	/* first */
-	-0.470673,	/* lnsent */
-	-0.343497,	/* sent0 */
-	-0.049290,	/* sent1 */
-	-0.170939,	/* spread */
-	1.196696,	/* sents */
-	-0.028497,	/* caps */
-	2.824025,	/* words1 */
-	0.947887,	/* words2 */
-	3.435045,	/* chars */
-	0.162760,	/* noun */
-	-0.081794,	/* propn */
-	0.148666,	/* adj */
-	-0.006930,	/* verb */
-	-1.011699,	/* adv */
-	-0.979292,	/* num */
-	0.044351,	/* idf */
-	0.021678,	/* tfidf */
-	-0.469060,	/* subsumed */
-	0.927405,	/* cohesion */
-	0.055284,	/* yake */
-	-0.724447,	/* hyphen */
-	-0.363857,	/* supers */
-	0.141425	/* supers1 */
+	-5.354225,	/* bias */
+	0.203020,	/* lntf */
+	-0.379142,	/* tf1 */
+	-0.145357,	/* tf2 */
+	0.602712,	/* first */
+	-0.476560,	/* lnsent */
+	-0.368305,	/* sent0 */
+	-0.056941,	/* sent1 */
+	-0.159504,	/* spread */
+	1.187761,	/* sents */
+	-0.043431,	/* caps */
+	2.854572,	/* words1 */
+	0.967978,	/* words2 */
+	3.485156,	/* chars */
+	0.162404,	/* noun */
+	-0.069751,	/* propn */
+	0.126373,	/* adj */
+	-0.006560,	/* verb */
+	-1.030323,	/* adv */
+	-0.918278,	/* num */
+	0.044971,	/* idf */
+	0.021015,	/* tfidf */
+	-0.470561,	/* subsumed */
+	0.935020,	/* cohesion */
+	0.057184,	/* yake */
+	-0.744240,	/* hyphen */
+	-0.386020,	/* supers */
+	0.162561	/* supers1 */
 };
 
 static const double kph_names_w[KPH_NLINEAR + 1] = {
-	-5.764450,	/* bias */
-	0.179125,	/* lntf */
-	-0.443301,	/* tf1 */
-	-0.160211,	/* tf2 */
-	0.603806,	/* first */
-	-0.461591,	/* lnsent */
-	-0.371712,	/* sent0 */
-	-0.100435,	/* sent1 */
-	-0.152316,	/* spread */
-	1.302203,	/* sents */
-	0.092826,	/* caps */
-	2.954135,	/* words1 */
-	1.133022,	/* words2 */
-	4.430705,	/* chars */
+	-5.773787,	/* bias */
+	0.172324,	/* lntf */
+	-0.437845,	/* tf1 */
+	-0.156820,	/* tf2 */
+	0.605566,	/* first */
+	-0.461883,	/* lnsent */
+	-0.373722,	/* sent0 */
+	-0.103693,	/* sent1 */
+	-0.150004,	/* spread */
+	1.316246,	/* sents */
+	0.088240,	/* caps */
+	2.955711,	/* words1 */
+	1.131950,	/* words2 */
+	4.429680,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	0.039962,	/* idf */
-	0.017445,	/* tfidf */
-	-0.785052,	/* subsumed */
-	0.797812,	/* cohesion */
-	0.064227,	/* yake */
-	-0.999631,	/* hyphen */
-	-0.523562,	/* supers */
-	0.274397	/* supers1 */
+	0.040484,	/* idf */
+	0.017087,	/* tfidf */
+	-0.788511,	/* subsumed */
+	0.797333,	/* cohesion */
+	0.067350,	/* yake */
+	-1.002678,	/* hyphen */
+	-0.522246,	/* supers */
+	0.272673	/* supers1 */
 };
 
 static const double kph_lex_w[KPH_NLINEAR + 1] = {
