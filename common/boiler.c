@@ -97,10 +97,13 @@ boiler_ascii_lower(int c)
 static int
 boiler_is(const unsigned char *s, const struct tok *t, const char *w)
 {
-	size_t	 n = t->end - t->start, i, wl = strlen(w);
+	size_t	 n = t->end - t->start, i, wl;
 
-	if (t->kind != TOK_WORD)
+	/* The first letter first: most words are not key words. */
+	if (t->kind != TOK_WORD || n == 0 ||
+	    boiler_ascii_lower(s[t->start]) != w[0])
 		return 0;
+	wl = strlen(w);
 	if (n > 1 && s[t->end - 1] == '.' && !(wl > 1 && w[wl - 1] == '.'))
 		n--;
 	if (n != wl)

@@ -583,9 +583,13 @@ append_visible(struct buf *b, const unsigned char *p, size_t n)
 	int	 l;
 
 	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		if ((l = utf8_decode(p + i, n - i, &cp)) <= 0)
 			l = 1;
-		if (cp >= 0x80 && utf8proc_get_property(cp)->ignorable) {
+		if (utf8proc_get_property(cp)->ignorable) {
 			if (buf_append(b, p + run, i - run) == -1)
 				return -1;
 			run = i + (size_t)l;
