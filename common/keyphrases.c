@@ -170,96 +170,96 @@ kph_config_init(struct kph_config *c)
  * capitalization rule (kph_names_w; --candidates=names).  The lexicon's
  * best are then ranked again by boosted trees (kph_rerank). */
 static const double kph_nouns_w[KPH_NLINEAR + 1] = {
-	-5.354225,	/* bias */
-	0.203020,	/* lntf */
-	-0.379142,	/* tf1 */
-	-0.145357,	/* tf2 */
-	0.602712,	/* first */
-	-0.476560,	/* lnsent */
-	-0.368305,	/* sent0 */
-	-0.056941,	/* sent1 */
-	-0.159504,	/* spread */
-	1.187761,	/* sents */
-	-0.043431,	/* caps */
-	2.854572,	/* words1 */
-	0.967978,	/* words2 */
-	3.485156,	/* chars */
-	0.162404,	/* noun */
-	-0.069751,	/* propn */
-	0.126373,	/* adj */
-	-0.006560,	/* verb */
-	-1.030323,	/* adv */
-	-0.918278,	/* num */
-	0.044971,	/* idf */
-	0.021015,	/* tfidf */
-	-0.470561,	/* subsumed */
-	0.935020,	/* cohesion */
-	0.057184,	/* yake */
-	-0.744240,	/* hyphen */
-	-0.386020,	/* supers */
-	0.162561	/* supers1 */
+	-5.353290,	/* bias */
+	0.205051,	/* lntf */
+	-0.374200,	/* tf1 */
+	-0.146430,	/* tf2 */
+	0.594394,	/* first */
+	-0.476596,	/* lnsent */
+	-0.368025,	/* sent0 */
+	-0.061751,	/* sent1 */
+	-0.154177,	/* spread */
+	1.204973,	/* sents */
+	-0.036373,	/* caps */
+	2.854463,	/* words1 */
+	0.969157,	/* words2 */
+	3.478009,	/* chars */
+	0.164631,	/* noun */
+	-0.071426,	/* propn */
+	0.130074,	/* adj */
+	-0.009161,	/* verb */
+	-1.031767,	/* adv */
+	-0.925829,	/* num */
+	0.044891,	/* idf */
+	0.020569,	/* tfidf */
+	-0.473995,	/* subsumed */
+	0.937197,	/* cohesion */
+	0.056715,	/* yake */
+	-0.733805,	/* hyphen */
+	-0.392685,	/* supers */
+	0.166304	/* supers1 */
 };
 
 static const double kph_names_w[KPH_NLINEAR + 1] = {
-	-5.773787,	/* bias */
-	0.172324,	/* lntf */
-	-0.437845,	/* tf1 */
-	-0.156820,	/* tf2 */
-	0.605566,	/* first */
-	-0.461883,	/* lnsent */
-	-0.373722,	/* sent0 */
-	-0.103693,	/* sent1 */
-	-0.150004,	/* spread */
-	1.316246,	/* sents */
-	0.088240,	/* caps */
-	2.955711,	/* words1 */
-	1.131950,	/* words2 */
-	4.429680,	/* chars */
+	-5.773669,	/* bias */
+	0.172207,	/* lntf */
+	-0.437889,	/* tf1 */
+	-0.156851,	/* tf2 */
+	0.605572,	/* first */
+	-0.461886,	/* lnsent */
+	-0.373748,	/* sent0 */
+	-0.103700,	/* sent1 */
+	-0.149944,	/* spread */
+	1.316255,	/* sents */
+	0.088217,	/* caps */
+	2.955614,	/* words1 */
+	1.131912,	/* words2 */
+	4.429532,	/* chars */
 	0.000000,	/* noun */
 	0.000000,	/* propn */
 	0.000000,	/* adj */
 	0.000000,	/* verb */
 	0.000000,	/* adv */
 	0.000000,	/* num */
-	0.040484,	/* idf */
-	0.017087,	/* tfidf */
-	-0.788511,	/* subsumed */
-	0.797333,	/* cohesion */
-	0.067350,	/* yake */
-	-1.002678,	/* hyphen */
-	-0.522246,	/* supers */
-	0.272673	/* supers1 */
+	0.040502,	/* idf */
+	0.017117,	/* tfidf */
+	-0.788462,	/* subsumed */
+	0.797340,	/* cohesion */
+	0.067333,	/* yake */
+	-1.002722,	/* hyphen */
+	-0.522240,	/* supers */
+	0.272644	/* supers1 */
 };
 
 static const double kph_lex_w[KPH_NLINEAR + 1] = {
-	-5.244254,	/* bias */
-	0.217822,	/* lntf */
-	-0.375612,	/* tf1 */
-	-0.144475,	/* tf2 */
-	0.614285,	/* first */
-	-0.483970,	/* lnsent */
-	-0.319952,	/* sent0 */
-	-0.065090,	/* sent1 */
-	-0.157939,	/* spread */
-	1.153752,	/* sents */
-	-0.067010,	/* caps */
-	2.900270,	/* words1 */
-	0.980092,	/* words2 */
-	3.318923,	/* chars */
-	0.199671,	/* noun */
-	0.022844,	/* propn */
-	-0.035152,	/* adj */
-	-0.139408,	/* verb */
-	-1.043866,	/* adv */
-	-0.963767,	/* num */
-	0.033375,	/* idf */
-	0.022389,	/* tfidf */
-	-0.468282,	/* subsumed */
-	0.928258,	/* cohesion */
-	0.047036,	/* yake */
-	-0.648885,	/* hyphen */
-	-0.381505,	/* supers */
-	0.151255	/* supers1 */
+	-5.244152,	/* bias */
+	0.217618,	/* lntf */
+	-0.375671,	/* tf1 */
+	-0.144513,	/* tf2 */
+	0.614291,	/* first */
+	-0.483976,	/* lnsent */
+	-0.319984,	/* sent0 */
+	-0.065095,	/* sent1 */
+	-0.157865,	/* spread */
+	1.153786,	/* sents */
+	-0.066997,	/* caps */
+	2.900207,	/* words1 */
+	0.980074,	/* words2 */
+	3.318796,	/* chars */
+	0.199667,	/* noun */
+	0.022810,	/* propn */
+	-0.035111,	/* adj */
+	-0.139371,	/* verb */
+	-1.043853,	/* adv */
+	-0.963673,	/* num */
+	0.033398,	/* idf */
+	0.022446,	/* tfidf */
+	-0.468255,	/* subsumed */
+	0.928237,	/* cohesion */
+	0.047008,	/* yake */
+	-0.648939,	/* hyphen */
+	-0.381539,	/* supers */
+	0.151245	/* supers1 */
 };
 
 /* A split of the boosted trees that rank the lexicon's best candidates
@@ -1302,7 +1302,7 @@ kph_reset(struct kph *k)
  * strict F1@10 on dev and on train, with the weights fitted before: all
  * furniture left out 18.15 and 22.65, these kinds only 18.41 and 22.68,
  * none 18.59 and 22.72; these kinds, weights and trees fitted again
- * (tools/fit_keyphrases.py), 18.54 and 22.87.)
+ * (tools/fit_keyphrases.py, after make models), 18.50 and 22.90.)
  */
 static int
 kph_no_phrases(enum boiler_kind b)
