@@ -108,7 +108,7 @@ struct kph {
 	struct kph_config cfg;
 	struct tok_vec	 toks, ttoks;
 	struct sent_vec	 sents;
-	struct buf	 word, keys, text, scratch;
+	struct buf	 word, keys, text;
 	struct kph_term	*terms;
 	size_t		 tcap;
 	struct kph_tab	 ttab;
@@ -569,47 +569,34 @@ kph_lex_pos(const struct kph *k, const struct tok *t, size_t pos)
 }
 
 /*
- * Appends token p[0..n) to b without its default-ignorable code points (a
- * byte-order mark before the first word, soft hyphens, zero-width spaces):
- * unseen, they would make a phrase that neither reads nor greps as what it
- * shows ("under<U+00AD>estimated"), and a term of its own (kph_term).
- * Returns 0, or -1 if out of memory.
+ * Drops from b, past its first from bytes (at most b->len), the
+ * default-ignorable code points (a byte-order mark before the first word,
+ * soft hyphens, zero-width spaces): unseen, they would make a phrase that
+ * neither reads nor greps as what it shows ("under<U+00AD>estimated"),
+ * and a term of its own (kph_term).
  */
-static int
-append_visible(struct buf *b, const unsigned char *p, size_t n)
+static void
+drop_invisible(struct buf *b, size_t from)
 {
-	size_t	 i = 0, run = 0;
-	int32_t	 cp;
-	int	 l;
+	unsigned char	*p = b->p;
+	size_t		 i = from, o;
+	int32_t		 cp;
+	int		 l;
 
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
+	while (i < b->len && p[i] < 0x80)
+		i++;
+	for (o = i; i < b->len; i += (size_t)l) {
+		l = 1;
+		if (p[i] >= 0x80) {
+			if ((l = utf8_decode(p + i, b->len - i, &cp)) <= 0)
+				l = 1;
+			else if (utf8proc_get_property(cp)->ignorable)
+				continue;
 		}
-		if ((l = utf8_decode(p + i, n - i, &cp)) <= 0)
-			l = 1;
-		if (utf8proc_get_property(cp)->ignorable) {
-			if (buf_append(b, p + run, i - run) == -1)
-				return -1;
-			run = i + (size_t)l;
-		}
-		i += (size_t)l;
+		memmove(p + o, p + i, (size_t)l);
+		o += (size_t)l;
 	}
-	return buf_append(b, p + run, n - run);
-}
-
-/* Lower case (stop_lower) of s[0..n) into w, without what append_visible
- * leaves out.  Returns 0, or -1 if out of memory. */
-static int
-visible_lower(const unsigned char *s, size_t n, struct buf *w,
-    struct buf *tmp)
-{
-	buf_clear(tmp);
-	if (stop_lower(s, n, tmp) == -1)
-		return -1;
-	buf_clear(w);
-	return append_visible(w, tmp->p, tmp->len);
+	b->len = o;
 }
 
 /* The term id of word token t at sentence position pos, counted; or
@@ -622,8 +609,10 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 	size_t		 n = t->end - t->start, len, id, chars;
 	int		 added;
 
-	if (visible_lower(s, n, &k->word, &k->scratch) == -1)
+	buf_clear(&k->word);
+	if (stop_lower(s, n, &k->word) == -1)
 		return (size_t)-1;
+	drop_invisible(&k->word, 0);
 	if (k->cfg.tagger == NULL && k->cfg.lexicon)
 		k->lexpos = kph_lex_pos(k, t, pos);
 	len = k->word.len;
@@ -647,8 +636,10 @@ kph_term(struct kph *k, const struct tok *t, size_t pos)
 		if (buf_append(&k->keys, k->word.p, len) == -1)
 			return (size_t)-1;
 		/* The list is asked about the unstemmed word. */
-		if (visible_lower(s, n, &k->word, &k->scratch) == -1)
+		buf_clear(&k->word);
+		if (stop_lower(s, n, &k->word) == -1)
 			return (size_t)-1;
+		drop_invisible(&k->word, 0);
 		chars = utf8_count(k->word.p, k->word.len);
 		tm->stop = t->kind == TOK_WORD && (chars < k->cfg.min_chars ||
 		    stop_find(k->cfg.stop, k->word.p, k->word.len));
@@ -786,9 +777,11 @@ kph_candidate(struct kph *k, size_t m)
 			if (i > first && k->cstart[i] > k->cend[i - 1] &&
 			    buf_putc(&k->text, ' ') == -1)
 				return -1;
-			if (append_visible(&k->text, k->src + k->cstart[i],
+			if (buf_append(&k->text, k->src + k->cstart[i],
 			    k->cend[i] - k->cstart[i]) == -1)
 				return -1;
+			drop_invisible(&k->text, k->text.len - (k->cend[i] -
+			    k->cstart[i]));
 		}
 		c.tlen = k->text.len - c.toff;
 		c.hyphen = memchr(k->text.p + c.toff, '-', c.tlen) != NULL;
@@ -1408,7 +1401,6 @@ kph_free(struct kph *k)
 	tok_vec_free(&k->ttoks);
 	sent_vec_free(&k->sents);
 	buf_free(&k->word);
-	buf_free(&k->scratch);
 	buf_free(&k->keys);
 	buf_free(&k->text);
 	free(k->terms);
