@@ -62,6 +62,11 @@ static const char *const boiler_related[] = {
 	"reading", "videos", "news", NULL
 };
 
+/* What follows "Most" in a heading of links ("Most read"). */
+static const char *const boiler_most[] = {
+	"read", "popular", "viewed", NULL
+};
+
 /* What follows "Share" in a line of share buttons, when no network
  * does ("Share this", "Share article"). */
 static const char *const boiler_share[] = {
@@ -336,6 +341,28 @@ boiler_social(const unsigned char *s, const struct tok *t, size_t n)
 	return 0;
 }
 
+/*
+ * A heading of links alone, of four words at most: "Related Topics";
+ * "Most read" and "More on", alone or with "this story" or a word of
+ * boiler_related after them.  t holds two tokens at least.
+ */
+static int
+boiler_heading(const unsigned char *s, const struct tok *t, size_t n)
+{
+	size_t	 words = boiler_words(t, n);
+
+	if (words > 4)
+		return 0;
+	if (boiler_is(s, &t[0], "related") && boiler_in(s, &t[1],
+	    boiler_related))
+		return 1;
+	if (!(boiler_is(s, &t[0], "most") && boiler_in(s, &t[1],
+	    boiler_most)) && !boiler_pair(s, t, n, "more", "on"))
+		return 0;
+	return words <= 2 || boiler_has(s, t, n, boiler_related) ||
+	    boiler_pair(s, t, n, "this", "story");
+}
+
 static int
 boiler_link(const unsigned char *s, const struct tok *t, size_t n)
 {
@@ -347,13 +374,8 @@ boiler_link(const unsigned char *s, const struct tok *t, size_t n)
 	if (boiler_in(s, &t[0], boiler_link_heads) && boiler_punct(s, &t[1],
 	    ':'))
 		return 1;
-	if (boiler_words(t, n) <= 4 && ((boiler_is(s, &t[0], "related") &&
-	    boiler_in(s, &t[1], boiler_related)) ||
-	    (boiler_is(s, &t[0], "most") && (boiler_is(s, &t[1], "read") ||
-	    boiler_is(s, &t[1], "popular") || boiler_is(s, &t[1], "viewed"))) ||
-	    boiler_pair(s, t, n, "more", "on")))
-		return boiler_words(t, n) <= 2 || boiler_has(s, t, n,
-		    boiler_related) || boiler_pair(s, t, n, "this", "story");
+	if (boiler_heading(s, t, n))
+		return 1;
 	return (boiler_is(s, &t[0], "read") && boiler_is(s, &t[1], "more")) ||
 	    (boiler_is(s, &t[0], "see") && boiler_is(s, &t[1], "also")) ||
 	    (boiler_is(s, &t[0], "scroll") && boiler_is(s, &t[1], "down"));

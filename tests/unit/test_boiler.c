@@ -98,6 +98,7 @@ Test(boiler, link_lines)
 	IS(BOILER_LINK, "Related Topics");
 	IS(BOILER_LINK, "More on this story");
 	IS(BOILER_LINK, "Most read");
+	IS(BOILER_LINK, "Read more on this");
 	IS(BOILER_CONTENT, "More on the economy.");
 	IS(BOILER_CONTENT, "Most read books are novels.");
 	IS(BOILER_CONTENT, "Read the report and you will see why.");
