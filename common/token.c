@@ -534,6 +534,8 @@ ptb_split(const unsigned char *s, size_t i, size_t j)
 	};
 	size_t	 k;
 
+	if (j - i != 5 && j - i != 6)	/* most words: none of these */
+		return 0;
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (ascii_ieq(s + i, j - i, words[k]))
 			return j - i - 3;
