@@ -7,6 +7,7 @@
 #define QUIRE_ENTITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Entity types: CoNLL-2003's names and OntoNotes' numeric types. */
 enum ent_type {
@@ -57,5 +58,26 @@ int	num_find(const unsigned char *const *w, const size_t *n, size_t nw,
  */
 size_t	ent_dateline(const unsigned char *const *w, const size_t *n,
 	    size_t nw);
+
+/*
+ * The people a document has named (people.c): the last word of each PER
+ * span of two words or more.  ent_people_apply takes the spans of the
+ * sentence w[0..nw) (word lengths n), sorts them, makes PER each span of
+ * one word typed LOC or MISC whose word (as written) is such a surname,
+ * gives such a capitalized word in no span a PER span of its own
+ * (appended), then learns the surnames of the sentence.  Call it on each
+ * sentence in order, and ent_people_clear at each document's start.
+ * Returns 0, or -1 if out of memory.
+ */
+struct ent_people {
+	uint64_t	*keys;
+	unsigned char	*kind;
+	size_t		 n, cap;
+};
+
+int	ent_people_apply(struct ent_people *, const unsigned char *const *w,
+	    const size_t *n, size_t nw, struct ent_vec *spans);
+void	ent_people_clear(struct ent_people *);
+void	ent_people_free(struct ent_people *);
 
 #endif /* QUIRE_ENTITY_H */

@@ -120,6 +120,7 @@ struct tagger_state {
 	struct tag_work	*wpos, *wner;
 	struct doc	 d;
 	struct ent_vec	 ents, extra;
+	struct ent_people people;	/* of the document so far */
 	size_t		 cur_byte, cur_char;	/* byte -> char cursor */
 	size_t		 base_byte, base_char;	/* the window in the record */
 	int		 continued;	/* the window goes on a record */
@@ -295,8 +296,9 @@ dateline(struct tagger_state *t, const struct tag_sentence *s)
 }
 
 /* The spans of sentence s into t->ents: the model's names, a dateline's
- * place over them, numbers by rules where they found none, and the user's
- * gazetteer over all. */
+ * place over them, a person the document has named before where one word
+ * of the name is taken for something else (ent_people_apply), numbers by
+ * rules where they found none, and the user's gazetteer over all. */
 static void
 sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
     const int *nerc)
@@ -305,6 +307,8 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 
 	bio_spans(t, nerc, s->n);
 	dateline(t, s);
+	check(ent_people_apply(&t->people, s->words, s->lens, s->n,
+	    &t->ents));
 	t->extra.n = 0;
 	check(num_find(s->words, s->lens, s->n, &t->extra));
 	for (i = 0; i < t->extra.n; i++)
@@ -565,6 +569,8 @@ tag_doc(struct tagger_state *t)
 			    !(d->sents[k].flags & TAG_SENT_DOC_START); k++)
 				;
 			check(tag_doc_begin(&t->wner, d->sents + i, k - i));
+			/* Evidence stays within a window too. */
+			ent_people_clear(&t->people);
 		}
 		check(tag_predict(t->ner, &d->sents[i], d->nerc + d->sfirst[i],
 		    &t->wner));
@@ -1060,6 +1066,7 @@ main(int argc, char *argv[])
 	tag_work_free(t.wner);
 	ent_vec_free(&t.ents);
 	ent_vec_free(&t.extra);
+	ent_people_free(&t.people);
 	buf_free(&t.json_ents);
 	buf_free(&t.json_pos);
 	doc_free(&t.d);
