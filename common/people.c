@@ -191,6 +191,9 @@ ent_people_apply(struct ent_people *p, const unsigned char *const *w,
 			i++;
 		if (i < n0 && spans->v[i].first <= j)
 			continue;
+		/* The capital first: most words have none. */
+		if (!((w[j][0] >= 'A' && w[j][0] <= 'Z') || w[j][0] >= 0x80))
+			continue;
 		if (people_kind(p, w[j], n[j]) == PART && alone(w, n, nw, j) &&
 		    !after_article(w, n, j) &&
 		    ent_vec_push(spans, j, j + 1, ENT_PER) == -1)
