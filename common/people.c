@@ -172,7 +172,8 @@ ent_people_apply(struct ent_people *p, const unsigned char *const *w,
 	size_t		 i, j, n0 = spans->n;
 
 	/* In order, so that one sweep finds the words in none. */
-	qsort(spans->v, n0, sizeof(*spans->v), cmp_first);
+	if (n0 > 1)
+		qsort(spans->v, n0, sizeof(*spans->v), cmp_first);
 	for (i = 0; i < n0; i++) {
 		s = &spans->v[i];
 		if (s->last != s->first + 1 || (s->type != ENT_ORG &&
