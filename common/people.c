@@ -27,7 +27,7 @@
 
 #include "entity.h"
 #include "feat.h"		/* feat_hash: the word as written */
-#include "fix.h"		/* fix_common_word: news's lower-case words */
+#include "sentence.h"	/* sent_common_word */
 
 /* Words kept per document, a bound on memory for a document of many
    thousand names; past it, no more are learned. */
@@ -106,17 +106,9 @@ people_learn(struct ent_people *p, const unsigned char *w, size_t n,
 static int
 name_like(const unsigned char *w, size_t n)
 {
-	char	 low[32];
-	size_t	 i;
-
 	if (n == 0 || !((w[0] >= 'A' && w[0] <= 'Z') || w[0] >= 0x80))
 		return 0;
-	if (n > sizeof(low) || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
-		return 1;
-	for (i = 0; i < n; i++)
-		low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) :
-		    (char)w[i];
-	return !fix_common_word(low, n);
+	return !sent_common_word(w, n);
 }
 
 /*

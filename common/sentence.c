@@ -55,13 +55,10 @@ cmp_str(const void *key, const void *elem)
 	return strcmp(key, *(const char *const *)elem);
 }
 
-/*
- * Is the capitalized word p[0..n) one that news usually writes in lower
- * case (data/sentence/common-words.txt, learned by tools/learn_case)?  Then
- * its capital comes from its place: it starts a sentence.
- */
-static int
-is_common_word(const unsigned char *p, size_t n)
+/* (sentence.h) Such a word capitalized owes its capital to its place:
+   it starts a sentence. */
+int
+sent_common_word(const unsigned char *p, size_t n)
 {
 	char	 w[64];
 	size_t	 i;
@@ -223,7 +220,7 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 	int	 upper = (next->flags & TOK_UPPER_INITIAL) != 0;
 	int	 lower = (next->flags & TOK_LOWER_INITIAL) != 0;
 	int	 starter = upper && (is_starter(TOK_P(s, next), TOK_N(next)) ||
-	    is_common_word(TOK_P(s, next), TOK_N(next)));
+	    sent_common_word(TOK_P(s, next), TOK_N(next)));
 	int	 closed = ni > ti + 1;
 
 	/* A comma, semicolon or the like after the mark: the sentence goes
@@ -247,7 +244,7 @@ ends_after(const struct sent_config *cfg, const unsigned char *s,
 			return !closed && (next->flags & TOK_SPACE_BEFORE) &&
 			    ti > 0 && v[ti - 1].kind == TOK_WORD &&
 			    (v[ti - 1].flags & TOK_LOWER_INITIAL) &&
-			    is_common_word(TOK_P(s, &v[ti - 1]),
+			    sent_common_word(TOK_P(s, &v[ti - 1]),
 			    TOK_N(&v[ti - 1]));
 		return 1;
 	}
@@ -301,8 +298,8 @@ wrapped_line(const unsigned char *s, const struct tok *v, size_t line_start,
 	if (last->kind != TOK_WORD || next->kind != TOK_WORD ||
 	    !(last->flags & TOK_UPPER_INITIAL) ||
 	    !(next->flags & TOK_UPPER_INITIAL) ||
-	    is_common_word(TOK_P(s, last), TOK_N(last)) ||
-	    is_common_word(TOK_P(s, next), TOK_N(next)) ||
+	    sent_common_word(TOK_P(s, last), TOK_N(last)) ||
+	    sent_common_word(TOK_P(s, next), TOK_N(next)) ||
 	    is_starter(TOK_P(s, next), TOK_N(next)))
 		return 0;
 	for (k = line_start; k + 1 < j; k++)

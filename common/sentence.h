@@ -53,4 +53,11 @@ void	sent_vec_free(struct sent_vec *);
  */
 int	sent_is_bullet(const unsigned char *s, const struct tok *t);
 
+/*
+ * Is the capitalized word p[0..n) one that news usually writes in lower
+ * case (data/sentence/common-words.txt, learned by tools/learn_case)?  An
+ * ALL-CAPS word never is: it is an acronym or a shout.
+ */
+int	sent_common_word(const unsigned char *p, size_t n);
+
 #endif /* QUIRE_SENTENCE_H */
