@@ -71,6 +71,14 @@ ent_vec_push(struct ent_vec *vec, size_t first, size_t last,
 	return 0;
 }
 
+int
+ent_span_cmp(const void *a, const void *b)
+{
+	const struct ent_span *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 void
 ent_vec_free(struct ent_vec *vec)
 {

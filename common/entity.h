@@ -38,6 +38,8 @@ struct ent_vec {
 int	ent_vec_push(struct ent_vec *, size_t first, size_t last,
 	    enum ent_type);
 void	ent_vec_free(struct ent_vec *);
+/* A qsort(3) comparator of spans, by first word. */
+int	ent_span_cmp(const void *, const void *);
 
 /*
  * Numeric expressions by rules over the words w[i] (lengths n[i]) of one

@@ -48,11 +48,17 @@ people_slot(const uint64_t *keys, size_t cap, uint64_t key)
 	return i;
 }
 
-/* PART, OTHER, or 0 if the word is not known. */
-static int
-people_kind(const struct ent_people *p, const unsigned char *w, size_t n)
+/* The key of word w[0..n): its hash, never 0 (an empty slot). */
+static uint64_t
+people_key(const unsigned char *w, size_t n)
 {
-	uint64_t key = feat_hash(w, n) | 1;
+	return feat_hash(w, n) | 1;
+}
+
+/* PART, OTHER, or 0 if the word of key is not known. */
+static int
+people_kind(const struct ent_people *p, uint64_t key)
+{
 	size_t	 i;
 
 	if (p->cap == 0)
@@ -61,16 +67,15 @@ people_kind(const struct ent_people *p, const unsigned char *w, size_t n)
 	return p->keys[i] == key ? p->kind[i] : 0;
 }
 
-/* Records the word as kind, unless it is known already. */
+/* Records the word of key as kind, unless it is known already. */
 static int
-people_learn(struct ent_people *p, const unsigned char *w, size_t n,
-    int kind)
+people_learn(struct ent_people *p, uint64_t key, int kind)
 {
-	uint64_t key = feat_hash(w, n) | 1, *keys;
-	unsigned char *kinds;
-	size_t	 cap, i, j;
+	uint64_t	*keys;
+	unsigned char	*kinds;
+	size_t		 cap, i, j;
 
-	if (p->n == PEOPLE_MAX || people_kind(p, w, n) != 0)
+	if (p->n == PEOPLE_MAX || people_kind(p, key) != 0)
 		return 0;
 	if (2 * (p->n + 1) > p->cap) {
 		cap = p->cap ? p->cap * 2 : 64;
@@ -100,15 +105,19 @@ people_learn(struct ent_people *p, const unsigned char *w, size_t n,
 	return 0;
 }
 
-/* Is w[0..n) capitalized (an uppercase ASCII letter first, or a non-ASCII
-   byte: the model has judged the word a name already), and not a word
-   news writes in lower case? */
+/* Does w start with an uppercase ASCII letter or a non-ASCII byte (the
+   model has judged the word a name already)? */
+static int
+capital_first(const unsigned char *w)
+{
+	return (w[0] >= 'A' && w[0] <= 'Z') || w[0] >= 0x80;
+}
+
+/* Is w[0..n) capitalized and not a word news writes in lower case? */
 static int
 name_like(const unsigned char *w, size_t n)
 {
-	if (n == 0 || !((w[0] >= 'A' && w[0] <= 'Z') || w[0] >= 0x80))
-		return 0;
-	return !sent_common_word(w, n);
+	return n > 0 && capital_first(w) && !sent_common_word(w, n);
 }
 
 /*
@@ -148,34 +157,27 @@ after_article(const unsigned char *const *w, const size_t *n, size_t j)
 	return 0;
 }
 
-static int
-cmp_first(const void *a, const void *b)
-{
-	const struct ent_span *x = a, *y = b;
-
-	return x->first < y->first ? -1 : x->first > y->first;
-}
-
 int
 ent_people_apply(struct ent_people *p, const unsigned char *const *w,
     const size_t *n, size_t nw, struct ent_vec *spans)
 {
 	struct ent_span	*s;
+	uint64_t	 key;
 	size_t		 i, j, n0 = spans->n;
 
 	/* In order, so that one sweep finds the words in none. */
 	if (n0 > 1)
-		qsort(spans->v, n0, sizeof(*spans->v), cmp_first);
+		qsort(spans->v, n0, sizeof(*spans->v), ent_span_cmp);
 	for (i = 0; i < n0; i++) {
 		s = &spans->v[i];
 		if (s->last != s->first + 1 || (s->type != ENT_ORG &&
 		    s->type != ENT_LOC && s->type != ENT_MISC))
 			continue;
+		key = people_key(w[s->first], n[s->first]);
 		if (s->type != ENT_ORG && !after_article(w, n, s->first) &&
-		    people_kind(p, w[s->first], n[s->first]) == PART)
+		    people_kind(p, key) == PART)
 			s->type = ENT_PER;
-		else if (people_learn(p, w[s->first], n[s->first], OTHER) ==
-		    -1)
+		else if (people_learn(p, key, OTHER) == -1)
 			return -1;
 	}
 	/* A word of a person's name that the model left out. */
@@ -185,9 +187,10 @@ ent_people_apply(struct ent_people *p, const unsigned char *const *w,
 		if (i < n0 && spans->v[i].first <= j)
 			continue;
 		/* The capital first: most words have none. */
-		if (!((w[j][0] >= 'A' && w[j][0] <= 'Z') || w[j][0] >= 0x80))
+		if (!capital_first(w[j]))
 			continue;
-		if (people_kind(p, w[j], n[j]) == PART && alone(w, n, nw, j) &&
+		if (people_kind(p, people_key(w[j], n[j])) == PART &&
+		    alone(w, n, nw, j) &&
 		    !after_article(w, n, j) &&
 		    ent_vec_push(spans, j, j + 1, ENT_PER) == -1)
 			return -1;
@@ -197,7 +200,7 @@ ent_people_apply(struct ent_people *p, const unsigned char *const *w,
 		if (s->type != ENT_PER || s->last - s->first < 2)
 			continue;
 		if (name_like(w[s->last - 1], n[s->last - 1]) && people_learn(p,
-		    w[s->last - 1], n[s->last - 1], PART) == -1)
+		    people_key(w[s->last - 1], n[s->last - 1]), PART) == -1)
 			return -1;
 	}
 	return 0;

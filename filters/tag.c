@@ -254,14 +254,6 @@ overlaps(const struct ent_vec *v, const struct ent_span *s)
 	return 0;
 }
 
-static int
-cmp_span(const void *a, const void *b)
-{
-	const struct ent_span *x = a, *y = b;
-
-	return x->first < y->first ? -1 : x->first > y->first;
-}
-
 /* The spans over[0..n) into ents, in place of those they overlap. */
 static void
 override(struct ent_vec *ents, const struct ent_span *over, size_t n)
@@ -321,7 +313,7 @@ sentence_entities(struct tagger_state *t, const struct tag_sentence *s,
 		override(&t->ents, t->extra.v, t->extra.n);
 	}
 	if (t->ents.n > 1)
-		qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), cmp_span);
+		qsort(t->ents.v, t->ents.n, sizeof(*t->ents.v), ent_span_cmp);
 }
 
 /* Window byte offset -> record offset in code points (or bytes), moving a
